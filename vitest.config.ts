@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // Scenario files import the package by name, as users' files do.
+    alias: { "async-demo": fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+  },
+  test: {
+    include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
+    // Ink and chalk read CI; component tests need live frames.
+    env: { CI: "false", FORCE_COLOR: "0" },
+    testTimeout: 20_000,
+  },
+});
