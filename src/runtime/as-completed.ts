@@ -42,7 +42,8 @@ class DoneQueue {
     }
   }
 
-  async get(): Promise<Future<unknown> | null> {
+  /** The next completed future (null: the timeout fired), boxed: an async function returning a Future would hand back its result. */
+  async get(): Promise<{ item: Future<unknown> | null }> {
     while (this.items.length === 0) {
       const getter = new NextDoneFuture(this.loop);
       this.getters.push(getter);
@@ -57,7 +58,7 @@ class DoneQueue {
         throw error;
       }
     }
-    return this.items.shift() as Future<unknown> | null;
+    return { item: this.items.shift() as Future<unknown> | null };
   }
 }
 
@@ -73,7 +74,8 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
     this.done = new DoneQueue(loop);
     for (const aw of new Set(aws)) this.todo.add(ensureFuture(aw, "asCompleted", loop));
     for (const f of this.todo) f.addDoneCallback(this.onCompletion);
-    if (this.todo.size > 0 && timeout !== null) this.timeoutHandle = loop.callLater(timeout, () => this.handleTimeout());
+    if (this.todo.size > 0 && timeout !== null)
+      this.timeoutHandle = loop.callLater(timeout, () => this.handleTimeout());
     this.todoLeft = this.todo.size;
   }
 
@@ -82,7 +84,7 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
       next: () => {
         if (this.todoLeft === 0) return { done: true, value: undefined };
         this.todoLeft--;
-        return { done: false, value: new Coroutine(() => this.waitForOne(true) as Promise<T>, [], "_wait_for_one") };
+        return { done: false, value: new Coroutine(() => this.waitForOne(), [], "_wait_for_one") };
       },
     };
   }
@@ -90,11 +92,17 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
   [Symbol.asyncIterator](): AsyncIterator<Future<T>> {
     return {
       next: () =>
-        new Coroutine(async (): Promise<IteratorResult<Future<T>>> => {
-          if (this.todoLeft === 0) return { done: true, value: undefined };
-          this.todoLeft--;
-          return { done: false, value: (await this.waitForOne(false)) as Future<T> };
-        }, [], "__anext__") as unknown as Promise<IteratorResult<Future<T>>>,
+        new Coroutine(
+          async (): Promise<IteratorResult<Future<T>>> => {
+            if (this.todoLeft === 0) return { done: true, value: undefined };
+            this.todoLeft--;
+            const { item } = await this.done.get();
+          if (item === null) throw new TimeoutError();
+          return { done: false, value: item as Future<T> };
+          },
+          [],
+          "__anext__",
+        ) as unknown as Promise<IteratorResult<Future<T>>>,
     };
   }
 
@@ -113,10 +121,10 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
     if (this.todo.size === 0) this.timeoutHandle?.cancel();
   }
 
-  private async waitForOne(resolve: boolean): Promise<T | Future<T>> {
-    const f = (await this.done.get()) as Future<T> | null;
-    if (f === null) throw new TimeoutError();
-    return resolve ? f.result() : f;
+  private async waitForOne(): Promise<T> {
+    const { item } = await this.done.get();
+    if (item === null) throw new TimeoutError();
+    return (item as Future<T>).result();
   }
 }
 

@@ -1,13 +1,17 @@
 /**
- * The loop's sense of time. Nothing else in the runtime reads `Date.now()` or
- * calls `setTimeout` (the blocked-step warning reads wall time, and is not part
- * of the deterministic event stream).
+ * The loop's sense of time. Nothing else in the runtime reads the wall clock or
+ * calls `setTimeout` (except the blocked-step warning, which reads wall time
+ * and is not part of the deterministic event stream).
  *
- * - `VirtualClock`: time moves only when the loop has nothing ready and jumps
- *   to the next deadline, as if the selector had slept exactly that long. An
- *   hour of scenario time runs in milliseconds, the same way every time.
- * - `RealClock`: loop time follows the wall clock scaled by `speed`, which may
- *   change while running; pausing freezes loop time.
+ * - `VirtualClock`: time moves only when the loop has nothing ready, and then
+ *   jumps to the next deadline, as if the selector had slept exactly that long.
+ *   Instant by default: an hour of scenario time runs in milliseconds. Given a
+ *   finite `speed` it is paced: before each jump it waits the matching wall
+ *   time (`delta / speed`), so a person can watch, while loop time, and so the
+ *   whole run, stays exactly as deterministic as the instant one.
+ * - `RealClock`: loop time follows the wall clock scaled by `speed`.
+ *
+ * Both can change speed while running and pause (loop time stands still).
  */
 
 export type ClockKind = "virtual" | "real";
@@ -16,13 +20,17 @@ export interface Clock {
   readonly kind: ClockKind;
   /** Loop time, in seconds. */
   now(): number;
-  /** Move loop time forward by `delta` seconds without waiting (virtual jumps, stepping while paused). */
+  /** Loop time as a display should show it: between two jumps of a paced clock, it moves smoothly. */
+  displayNow(): number;
+  /** Move loop time forward by `delta` seconds (a virtual jump, or stepping while paused). */
   advance(delta: number): void;
-  /** Call `wake` once `delta` seconds of loop time have passed (real clock only). */
+  /** Virtual clock: may the loop jump `delta` seconds now, or must it `wait` first (pacing)? */
+  mayJump(delta: number): boolean;
+  /** Call `wake` once `delta` seconds of loop time may pass (real clock: have passed). */
   wait(delta: number, wake: () => void): void;
   /** Forget a pending `wait`. */
   cancelWait(): void;
-  /** How many loop seconds pass per wall second. */
+  /** Loop seconds per wall second (Infinity: instant). */
   readonly speed: number;
   setSpeed(speed: number): void;
   readonly paused: boolean;
@@ -30,37 +38,97 @@ export interface Clock {
   resume(): void;
 }
 
-/** Time that stands still until the loop jumps it to the next deadline. */
+/** Time that stands still until the loop jumps it to the next deadline; optionally paced. */
 export class VirtualClock implements Clock {
   readonly kind = "virtual";
-  readonly speed = Number.POSITIVE_INFINITY;
   private time = 0;
   paused = false;
+  // Pacing: the jump being waited for, and how much wall time it has had.
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private wake: (() => void) | undefined;
+  private jump: { delta: number; waitedMs: number; since: number | undefined; done: boolean } | undefined;
+
+  constructor(public speed = Number.POSITIVE_INFINITY) {}
 
   now(): number {
     return this.time;
   }
 
+  displayNow(): number {
+    const jump = this.jump;
+    if (jump === undefined) return this.time;
+    const wallMs = jump.waitedMs + (jump.since === undefined ? 0 : performance.now() - jump.since);
+    return this.time + Math.min(jump.delta, (wallMs / 1000) * this.speed);
+  }
+
   advance(delta: number): void {
-    // The same float operation as CPython's `time() + timeout` on a virtual selector,
-    // so both print the same elapsed times.
+    // The same float operation as CPython's `time() + timeout` on a virtual
+    // selector (test/twins/vclock.py), so both print the same elapsed times.
     this.time = this.time + delta;
+    this.jump = undefined;
   }
 
-  wait(): void {
-    throw new Error("a virtual clock never waits: the loop advances it");
+  mayJump(delta: number): boolean {
+    if (this.speed === Number.POSITIVE_INFINITY) return true;
+    return this.jump !== undefined && this.jump.done && delta <= this.jump.delta;
   }
 
-  cancelWait(): void {}
+  wait(delta: number, wake: () => void): void {
+    if (this.jump === undefined || this.jump.delta !== delta) {
+      this.jump = { delta, waitedMs: 0, since: undefined, done: false };
+    }
+    this.wake = wake;
+    this.arm();
+  }
 
-  setSpeed(): void {}
+  cancelWait(): void {
+    this.disarm();
+    this.wake = undefined;
+  }
+
+  setSpeed(speed: number): void {
+    this.disarm();
+    this.speed = speed;
+    this.arm();
+  }
 
   pause(): void {
     this.paused = true;
+    this.disarm();
   }
 
   resume(): void {
     this.paused = false;
+    this.arm();
+  }
+
+  private arm(): void {
+    const jump = this.jump;
+    const wake = this.wake;
+    if (jump === undefined || wake === undefined || this.paused || jump.done) return;
+    if (this.speed === Number.POSITIVE_INFINITY) {
+      jump.done = true;
+      queueMicrotask(wake);
+      return;
+    }
+    jump.since = performance.now();
+    const ms = Math.max(0, (jump.delta / this.speed) * 1000 - jump.waitedMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.wake = undefined;
+      jump.done = true;
+      wake();
+    }, ms);
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const jump = this.jump;
+    if (jump?.since !== undefined) {
+      jump.waitedMs += performance.now() - jump.since;
+      jump.since = undefined;
+    }
   }
 }
 
@@ -85,8 +153,16 @@ export class RealClock implements Clock {
     return this.base + ((performance.now() - this.wallBase) / 1000) * this.speed;
   }
 
+  displayNow(): number {
+    return this.now();
+  }
+
   advance(delta: number): void {
     this.rebase(this.now() + delta);
+  }
+
+  mayJump(): boolean {
+    return false;
   }
 
   wait(delta: number, wake: () => void): void {
@@ -142,7 +218,7 @@ export class RealClock implements Clock {
   }
 }
 
-/** Build the clock a run asked for. */
-export function createClock(kind: ClockKind, speed = 1): Clock {
-  return kind === "virtual" ? new VirtualClock() : new RealClock(speed);
+/** Build a clock: `virtual` (instant unless a finite speed paces it) or `real`. */
+export function createClock(kind: ClockKind, speed?: number): Clock {
+  return kind === "virtual" ? new VirtualClock(speed) : new RealClock(speed ?? 1);
 }

@@ -15,7 +15,7 @@ const STARTED = 1;
 const CLOSED = 2;
 
 /** The body of a coroutine: called once, with the recorded arguments. */
-type Body<T> = (...args: never[]) => unknown;
+type Body = (...args: never[]) => unknown;
 
 /** Coroutines not started yet, checked at the end of each run. */
 let unstarted: Coroutine<unknown>[] = [];
@@ -25,7 +25,7 @@ export class Coroutine<T = unknown> {
   _state = CREATED;
 
   constructor(
-    readonly _fn: Body<T>,
+    readonly _fn: Body,
     readonly _args: unknown[],
     /** The coroutine function's name, as in `coroutine 'fetch_data' was never awaited`. */
     readonly _name: string,
@@ -99,7 +99,7 @@ export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Corouti
 export function coroutine<A extends unknown[], T>(fn: (...args: A) => PromiseLike<T> | T): CoroutineFunction<A, T> {
   if (typeof fn !== "function") throw new TypeError("coroutine() needs an async function");
   const name = fn.name || "<lambda>";
-  const make = (...args: A): Coroutine<T> => new Coroutine<T>(fn as Body<T>, args, name);
+  const make = (...args: A): Coroutine<T> => new Coroutine<T>(fn as Body, args, name);
   Object.defineProperty(make, "name", { value: name });
   Object.defineProperty(make, "coroutineName", { value: name });
   return make as CoroutineFunction<A, T>;

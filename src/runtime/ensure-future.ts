@@ -23,6 +23,7 @@ export function ensureFuture<T>(aw: Awaitable<T>, by: CreatedBy, loop?: EventLoo
 export function notAwaitable(value: unknown): TypeError {
   let hint = "";
   if (typeof value === "function") hint = " (did you forget to call it?)";
-  else if (value instanceof Promise) hint = " (a Promise is already running: wrap it with wrapPromise(), or define the function with coroutine())";
+  else if (value instanceof Promise)
+    hint = " (a Promise is already running: wrap it with wrapPromise(), or define the function with coroutine())";
   return new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${repr(value)}${hint}`);
 }

@@ -87,6 +87,8 @@ export type RuntimeEvent =
   /** CancelledError thrown into the task at the await it was parked on. */
   | (Base & { type: "cancel-delivered"; task: number; error: string })
   | (Base & { type: "uncancel"; task: number; cancelling: number })
+  /** A session command threw an error into the task at the await it is parked on. */
+  | (Base & { type: "exception-injected"; task: number; error: string })
   | (Base & {
       type: "task-done";
       task: number;
@@ -105,7 +107,11 @@ export type RuntimeEvent =
 export type RuntimeEventType = RuntimeEvent["type"];
 
 /** An event as the loop is asked to emit it: without `seq` and `time`, which the loop adds. */
-export type EventInput = RuntimeEvent extends infer E ? (E extends RuntimeEvent ? Omit<E, "seq" | "time"> : never) : never;
+export type EventInput = RuntimeEvent extends infer E
+  ? E extends RuntimeEvent
+    ? Omit<E, "seq" | "time">
+    : never
+  : never;
 
 /** Receives every event of a run, synchronously, in order. */
 export type EventListener = (event: RuntimeEvent) => void;

@@ -8,7 +8,7 @@
  * is `Exception`). JavaScript has one number type, so a whole number prints as an
  * int: Python's `1.0` prints here as `1`.
  */
-import { ExceptionGroup, KeyError, PythonError, hasMessage } from "./errors.js";
+import { ExceptionGroup, hasMessage, KeyError, PythonError } from "./errors.js";
 import { isTuple } from "./tuple.js";
 
 /** Objects that know their own Python-style repr (tasks, futures, coroutines). */

@@ -61,6 +61,9 @@ export class Future<T = unknown> {
     return { text: "future", kind: "future" };
   }
 
+  /** The task awaiting this future left without it (an error was thrown in): release what only it needed. */
+  _abandon(): void {}
+
   /** The loop this future belongs to. */
   getLoop(): EventLoop {
     return this._loop;
@@ -159,7 +162,8 @@ export class Future<T = unknown> {
     } else if (this._cb0 === undefined && this._cbs === undefined) {
       this._cb0 = cb;
     } else {
-      (this._cbs ??= []).push(cb);
+      this._cbs ??= [];
+      this._cbs.push(cb);
     }
   }
 

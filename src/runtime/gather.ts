@@ -9,9 +9,10 @@
  * awaiting it) cancels every unfinished child; a child cancelled on its own
  * is reported as CancelledError, but the gather itself is never `cancelled()`.
  */
+
+import { type Awaitable, ensureFuture } from "./ensure-future.js";
 import { CancelledError, withoutStack } from "./errors.js";
 import type { Awaiting } from "./events.js";
-import { type Awaitable, ensureFuture } from "./ensure-future.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Task } from "./task.js";

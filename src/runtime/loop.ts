@@ -20,11 +20,10 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
-import type { Coroutine } from "./coroutine.js";
-import { CancelledError, KeyboardInterrupt, RuntimeError, isBaseException } from "./errors.js";
+import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
 import type { CancelCause, CreatedBy, EventInput, EventListener, RuntimeEvent, WarningKind } from "./events.js";
 import { exceptionLine, repr } from "./format.js";
-import { CANCELLED, type DoneCallback, FINISHED, Future as FutureClass, type Future, PENDING } from "./future.js";
+import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
 import { Handle, TimerHandle, TimerHeap } from "./handle.js";
 import type { Task } from "./task.js";
 
@@ -40,6 +39,11 @@ const BLOCKED_STEP_MS = 100;
 const TASK_KIND = 1;
 
 type ReadyEntry = Handle | Task<unknown>;
+
+interface Breakpoint {
+  at: number;
+  fn: () => void;
+}
 
 /** Handed to a Task so it can finish itself when its async function settles. */
 export interface StepSink {
@@ -129,7 +133,7 @@ export class EventLoop {
   iterations = 0;
   /** Handles run so far: a deterministic position in the run, for replaying commands. */
   handlesRun = 0;
-  private _breakpoint: { at: number; fn: () => void } | undefined;
+  private readonly _breakpoints: Breakpoint[] = [];
 
   private _stepRequested = false;
   private _stepFromSeq = 0;
@@ -270,9 +274,17 @@ export class EventLoop {
     this.clock.setSpeed(speed);
   }
 
-  /** Call `fn` (once) when `handlesRun` reaches `at`, before that handle runs. */
-  setBreakpoint(at: number, fn: () => void): void {
-    this._breakpoint = { at, fn };
+  /**
+   * Call `fn` once, at the first handle boundary where `handlesRun` has reached
+   * `at`: where a command given at that point of the run acted. Replaying a run
+   * with the same commands at the same points reproduces it exactly.
+   */
+  addBreakpoint(at: number, fn: () => void): void {
+    const breakpoints = this._breakpoints;
+    let i = breakpoints.length;
+    while (i > 0 && (breakpoints[i - 1] as Breakpoint).at > at) i--;
+    breakpoints.splice(i, 0, { at, fn });
+    if (this._idle) this._wake();
   }
 
   // ---------------------------------------------------------------- events
@@ -426,9 +438,17 @@ export class EventLoop {
   }
 
   /** `await sleep(0)`: give up control for exactly one iteration (a bare `yield`). */
-  _yield(value: unknown, onFulfilled: ((value: unknown) => unknown) | undefined, onRejected: ((reason: unknown) => unknown) | undefined): void {
+  _yield(
+    value: unknown,
+    onFulfilled: ((value: unknown) => unknown) | undefined,
+    onRejected: ((reason: unknown) => unknown) | undefined,
+  ): void {
     const task = this._currentTask();
-    if (task === null || task._state !== PENDING || (this._stepOpen && task === this._current && (this._suspends.length > 0 || this._multiAwait))) {
+    if (
+      task === null ||
+      task._state !== PENDING ||
+      (this._stepOpen && task === this._current && (this._suspends.length > 0 || this._multiAwait))
+    ) {
       // Outside a task there is no iteration to skip; a plain resolution is all we can do.
       this._push(new Handle(settleValue, [onFulfilled, value]));
       if (task !== null && this._stepOpen && task === this._current) this._toMultiAwait(task);
@@ -484,7 +504,10 @@ export class EventLoop {
     this._closeStep();
     if (this._multiAwait) {
       this._multiAwait = false;
-      this._markForeign(task, "a promise combinator (Promise.all/race/any) over runtime awaitables; use gather() or wait()");
+      this._markForeign(
+        task,
+        "a promise combinator (Promise.all/race/any) over runtime awaitables; use gather() or wait()",
+      );
     }
     this._drive();
   }
@@ -564,7 +587,11 @@ export class EventLoop {
       task._stepError = undefined;
     }
     const wake = task._wakeFut;
-    if (wake !== null) {
+    if (hasError) {
+      // An error to throw in (an injected one) wins over what woke the task.
+      task._wakeFut = null;
+      task._wakeValue = undefined;
+    } else if (wake !== null) {
       task._wakeFut = null;
       if (wake._state === CANCELLED) {
         hasError = true;
@@ -674,6 +701,27 @@ export class EventLoop {
     }
   }
 
+  /**
+   * Throw `error` into `task` at the await it is parked on, as `coro.throw()`
+   * would: the "what if it failed here?" lever. False if it cannot be done now
+   * (the task is done, running, or parked on a plain promise).
+   */
+  _throwInto(task: Task<unknown>, error: unknown): boolean {
+    if (task._state !== PENDING || task._foreign || (this._stepOpen && this._current === task)) return false;
+    this._emit({ type: "exception-injected", task: task._id, error: repr(error) });
+    const waiter = task._futWaiter;
+    if (waiter !== null) {
+      waiter._removeCallback(task);
+      task._futWaiter = null;
+      waiter._abandon();
+      this._push(task);
+    }
+    // Otherwise it is already queued (woken, or not started): the error goes in at that step.
+    task._stepError = error;
+    task._hasStepError = true;
+    return true;
+  }
+
   _taskFinished(task: Task<unknown>): void {
     this._liveTasks.delete(task);
   }
@@ -689,7 +737,7 @@ export class EventLoop {
   _wake(): void {
     if (this._closed) return;
     this._idle = false;
-    if (this.clock.kind === "real") this.clock.cancelWait();
+    this.clock.cancelWait();
     if (!this._tickPending) {
       this._tickPending = true;
       setImmediate(this._tickBound);
@@ -731,8 +779,13 @@ export class EventLoop {
         this._finishRunUntilComplete();
         return;
       }
+      // Commands (and replayed commands) act here: between handles, before a new iteration.
+      const breakpoints = this._breakpoints;
+      while (breakpoints.length > 0 && (breakpoints[0] as Breakpoint).at <= this.handlesRun) {
+        (breakpoints.shift() as Breakpoint).fn();
+      }
+      if (this._gateClosed()) return;
       if (this._head < this._end) {
-        if (this._gateClosed()) return;
         const entry = this._ready[this._head] as ReadyEntry;
         this._ready[this._head++] = undefined;
         this.handlesRun++;
@@ -755,11 +808,6 @@ export class EventLoop {
   }
 
   private _gateClosed(): boolean {
-    const bp = this._breakpoint;
-    if (bp !== undefined && bp.at === this.handlesRun) {
-      this._breakpoint = undefined;
-      bp.fn();
-    }
     if (!this.clock.paused) return false;
     if (this._stepRequested && this._seq === this._stepFromSeq) return false;
     this._stepRequested = false;
@@ -775,7 +823,11 @@ export class EventLoop {
         store !== undefined
           ? store.run(NOT_A_TASK, () => handle._fn(...(handle._args as never[])))
           : handle._fn(...(handle._args as never[]));
-      if (handle._fn === settleExternal || handle._fn === settleValue || (result !== null && typeof (result as { then?: unknown })?.then === "function")) {
+      if (
+        handle._fn === settleExternal ||
+        handle._fn === settleValue ||
+        (result !== null && typeof (result as { then?: unknown })?.then === "function")
+      ) {
         this._deferToDrain = true;
       }
     } catch (error) {
@@ -812,7 +864,7 @@ export class EventLoop {
       this._cancelledTimers = 0;
     } else {
       let top = timers.peek();
-      while (top !== undefined && top._cancelled) {
+      while (top?._cancelled) {
         timers.pop();
         top._inHeap = false;
         this._cancelledTimers--;
@@ -834,14 +886,16 @@ export class EventLoop {
     }
     if (timeout > 0) {
       const stepping = clock.paused && this._stepRequested;
-      if (clock.paused && !stepping) {
-        this._idle = true;
-        return false;
-      }
       if (clock.kind === "virtual" || stepping) {
         if (this._foreign.length > 0 || this._wrappedPending > 0) {
           // Real I/O takes real time: do not jump past it.
           this._idle = true;
+          return false;
+        }
+        if (!stepping && !clock.mayJump(timeout)) {
+          // A paced virtual clock: wait the wall time this jump stands for.
+          this._idle = true;
+          clock.wait(timeout, this._tickBound);
           return false;
         }
         clock.advance(timeout);
@@ -888,7 +942,12 @@ export class EventLoop {
   }
 
   private _runUntilCompleteCb(fut: Future<unknown>): void {
-    if (fut._state === FINISHED && fut._failed && isBaseException(fut._exception) && !(fut._exception instanceof CancelledError)) {
+    if (
+      fut._state === FINISHED &&
+      fut._failed &&
+      isBaseException(fut._exception) &&
+      !(fut._exception instanceof CancelledError)
+    ) {
       return; // the KeyboardInterrupt already stopped the loop
     }
     this._stopping = true;

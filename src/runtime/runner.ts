@@ -20,13 +20,13 @@ import type { EventListener, Outcome } from "./events.js";
 import { repr } from "./format.js";
 import { gather } from "./gather.js";
 import { EventLoop } from "./loop.js";
-import { type OutputSink, getDefaultErrorOutput, getDefaultOutput } from "./print.js";
-import { type Task, spawn } from "./task.js";
+import { getDefaultErrorOutput, getDefaultOutput, type OutputSink } from "./print.js";
+import { spawn, type Task } from "./task.js";
 
 export interface RunOptions {
   /** `virtual` (default): time jumps to the next deadline; `real`: wall time scaled by `speed`. */
   clock?: ClockKind;
-  /** Loop seconds per wall second on the real clock (default 1). */
+  /** Loop seconds per wall second: paces a virtual clock (default: instant); real clock default 1. */
   speed?: number;
   /** Where print() writes (default: stdout). */
   output?: OutputSink;
@@ -66,7 +66,7 @@ export class Runner {
   private outcome: { outcome: Outcome; value: string } = { outcome: "result", value: "None" };
 
   constructor(options: RunOptions = {}) {
-    const loop = new EventLoop(createClock(options.clock ?? "virtual", options.speed ?? 1));
+    const loop = new EventLoop(createClock(options.clock ?? "virtual", options.speed));
     loop.output = options.output ?? getDefaultOutput();
     loop.errorOutput = options.errorOutput ?? getDefaultErrorOutput();
     if (options.onEvent !== undefined) loop.onEvent(options.onEvent);
@@ -139,7 +139,9 @@ export class Runner {
       // CPython then runs shutdown_asyncgens and shutdown_default_executor, each a
       // run_until_complete of its own: leftover callbacks get those iterations too.
       for (const name of ["shutdown_asyncgens", "shutdown_default_executor"]) {
-        await loop.runUntilComplete(spawn(loop, new Coroutine(async () => {}, [], name), undefined, "loop") as Task<unknown>);
+        await loop.runUntilComplete(
+          spawn(loop, new Coroutine(async () => {}, [], name), undefined, "loop") as Task<unknown>,
+        );
       }
     } finally {
       this.reportNeverRetrieved();
@@ -163,7 +165,11 @@ export class Runner {
       const exc = task.exception();
       if (exc !== undefined) {
         loop._warn("shutdown-error", `${task._name} raised ${repr(exc)} while being cancelled at shutdown`, task);
-        loop.callExceptionHandler({ message: "unhandled exception during asyncio.run() shutdown", exception: exc, task });
+        loop.callExceptionHandler({
+          message: "unhandled exception during asyncio.run() shutdown",
+          exception: exc,
+          task,
+        });
       }
     }
   }

@@ -42,10 +42,16 @@ const NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Declare a scenario; checks the definition so mistakes show at load time. */
 export function defineScenario<P extends Record<string, ParamSpec>>(scenario: Scenario<P>): Scenario<P> {
-  if (!NAME.test(scenario.name)) throw new TypeError(`scenario name '${scenario.name}' must be lower-case words joined by '-'`);
+  if (!NAME.test(scenario.name))
+    throw new TypeError(`scenario name '${scenario.name}' must be lower-case words joined by '-'`);
   if (typeof scenario.main !== "function") throw new TypeError(`scenario '${scenario.name}' needs a main function`);
   for (const [key, spec] of Object.entries(scenario.params ?? {})) {
-    if ((spec.type === "number" || spec.type === "integer") && (typeof spec.default !== "number" || (spec.min !== undefined && spec.default < spec.min) || (spec.max !== undefined && spec.default > spec.max))) {
+    if (
+      (spec.type === "number" || spec.type === "integer") &&
+      (typeof spec.default !== "number" ||
+        (spec.min !== undefined && spec.default < spec.min) ||
+        (spec.max !== undefined && spec.default > spec.max))
+    ) {
       throw new TypeError(`scenario '${scenario.name}': default of '${key}' is outside its limits`);
     }
   }
@@ -54,5 +60,10 @@ export function defineScenario<P extends Record<string, ParamSpec>>(scenario: Sc
 
 /** True for objects made by defineScenario (or shaped like them). */
 export function isScenario(value: unknown): value is Scenario {
-  return typeof value === "object" && value !== null && typeof (value as Scenario).main === "function" && typeof (value as Scenario).name === "string";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Scenario).main === "function" &&
+    typeof (value as Scenario).name === "string"
+  );
 }

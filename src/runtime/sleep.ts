@@ -32,6 +32,11 @@ class SleepFuture<T> extends Future<T> {
     if (cancelled) this._timer?.cancel();
     return cancelled;
   }
+
+  /** asyncio.sleep's `finally: h.cancel()`, when an error is thrown into the sleeping task. */
+  override _abandon(): void {
+    this._timer?.cancel();
+  }
 }
 
 /** `1` → `1.0`, `0.25` → `0.25`: how a view shows a delay. */

@@ -13,7 +13,7 @@ import { CancelledError, ExceptionGroup, KeyboardInterrupt, RuntimeError } from 
 import type { Awaiting } from "./events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
-import { type Task, spawn } from "./task.js";
+import { spawn, type Task } from "./task.js";
 
 /** What the group's exit waits on while tasks are left. */
 class GroupWaitFuture extends Future<boolean> {

@@ -12,7 +12,7 @@ import { CancelledError } from "./errors.js";
 import type { Awaiting, CancelCause, CreatedBy } from "./events.js";
 import { REPR, repr } from "./format.js";
 import { CANCELLED, FINISHED, Future, PENDING } from "./future.js";
-import { type EventLoop, type StepSink, getRunningLoop } from "./loop.js";
+import { type EventLoop, getRunningLoop, type StepSink } from "./loop.js";
 
 export class Task<T = unknown> extends Future<T> {
   override readonly _kind = 1;
@@ -189,7 +189,10 @@ export class Task<T = unknown> extends Future<T> {
         type: "task-done",
         task: this._id,
         outcome,
-        value: outcome === "cancelled" && !(value instanceof CancelledError) ? repr(new CancelledError(value as string)) : repr(value),
+        value:
+          outcome === "cancelled" && !(value instanceof CancelledError)
+            ? repr(new CancelledError(value as string))
+            : repr(value),
         swallowed: this._cancelDelivered && outcome !== "cancelled",
       });
     } else loop._countEvent();
@@ -198,7 +201,8 @@ export class Task<T = unknown> extends Future<T> {
   override [REPR](): string {
     const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
     let info = "";
-    if (this._state === FINISHED) info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+    if (this._state === FINISHED)
+      info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
     return `<Task ${state} name='${this._name}' coro=<${this._coro._name}()>${info}>`;
   }
 }

@@ -42,7 +42,8 @@ export class Timeout {
       return;
     }
     const loop = getRunningLoop();
-    this._handler = when <= loop.time() ? loop.callSoon(() => this._onTimeout()) : loop.callAt(when, () => this._onTimeout());
+    this._handler =
+      when <= loop.time() ? loop.callSoon(() => this._onTimeout()) : loop.callAt(when, () => this._onTimeout());
   }
 
   /** True once the deadline has fired. */
@@ -103,11 +104,7 @@ async function runTimeout<T>(when: number | null, body: (cm: Timeout) => Promise
  * cancellation through. Resolves to what `body` returns.
  */
 export function timeout<T>(delay: number | null, body: (cm: Timeout) => PromiseLike<T> | T): Coroutine<T> {
-  return new Coroutine(
-    () => runTimeout(delay === null ? null : getRunningLoop().time() + delay, body),
-    [],
-    "timeout",
-  );
+  return new Coroutine(() => runTimeout(delay === null ? null : getRunningLoop().time() + delay, body), [], "timeout");
 }
 
 /** Like timeout() with an absolute deadline in loop time (asyncio.timeout_at). */

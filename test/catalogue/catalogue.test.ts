@@ -6,7 +6,7 @@
  * timer deadlines), `NN_name.expected-ts` says what it prints instead, and the
  * twin's header comment says why.
  */
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { capture } from "../support/capture.js";
@@ -17,7 +17,11 @@ const twins = readdirSync(here)
   .sort();
 
 function expectedFor(name: string): string {
-  for (const file of [join(here, `${name}.expected-ts`), join(here, "spec", `${name}.expected-3.13`), join(here, "spec", `${name}.expected`)]) {
+  for (const file of [
+    join(here, `${name}.expected-ts`),
+    join(here, "spec", `${name}.expected-3.13`),
+    join(here, "spec", `${name}.expected`),
+  ]) {
     if (existsSync(file)) return readFileSync(file, "utf8");
   }
   throw new Error(`no expected output for ${name}`);

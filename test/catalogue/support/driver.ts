@@ -4,7 +4,7 @@
  * stderr line and the exit status. Here the child is a TypeScript program run
  * in-process, and the SIGINT is `runner.interrupt()` at a scripted loop time.
  */
-import { KeyboardInterrupt, type MainAwaitable, Runner, exceptionLine, print } from "../../../src/index.js";
+import { exceptionLine, KeyboardInterrupt, type MainAwaitable, print, Runner } from "../../../src/index.js";
 import { capture } from "../../support/capture.js";
 
 /** asyncio.run for the child: interrupts arrive at the given loop times. */

@@ -1,0 +1,43 @@
+// Catalogue 93: the recipe fixed (re-raise after cleanup): "Cleaned up", then KeyboardInterrupt, exit status 130.
+import { CancelledError, coroutine, createTask, gather, print, sleep } from "../../src/index.js";
+import { drive, runInterrupted } from "./support/driver.js";
+
+const worker = coroutine(async function worker(n: number) {
+  try {
+    for (;;) await sleep(1);
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    print(`worker ${n}: cancelled`);
+    throw e;
+  }
+});
+
+const main = coroutine(async function main() {
+  const coroutines = [worker(1), worker(2)];
+  const tasks = coroutines.map((c) => createTask(c));
+  await sleep(0.05);
+  print("running");
+  try {
+    await gather(...tasks);
+  } catch (e) {
+    if (!(e instanceof CancelledError)) throw e;
+    print(
+      "main: CancelledError; tasks already done:",
+      tasks.map((t) => t.done()),
+    );
+    print(
+      "cancel() results:",
+      tasks.map((t) => t.cancel()),
+    );
+    print(await gather(...tasks, { returnExceptions: true }));
+    print("Cleaned up");
+    throw e;
+  }
+});
+
+const child = async () => {
+  await runInterrupted([0.1])(main()); // SIGINT once "running" is printed
+  print("after asyncio.run: not reached");
+};
+
+export default () => drive(child);
