@@ -97,8 +97,8 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
             if (this.todoLeft === 0) return { done: true, value: undefined };
             this.todoLeft--;
             const { item } = await this.done.get();
-          if (item === null) throw new TimeoutError();
-          return { done: false, value: item as Future<T> };
+            if (item === null) throw new TimeoutError();
+            return { done: false, value: item as Future<T> };
           },
           [],
           "__anext__",

@@ -63,6 +63,8 @@ export function errorTypeName(error: Error): string {
  */
 export function fixed(x: number, digits: number): string {
   if (!Number.isFinite(x)) return floatRepr(x);
+  // toFixed switches to exponent form from 1e21; such doubles are integers anyway.
+  if (Math.abs(x) >= 1e21) return `${BigInt(x)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
   const plain = x.toFixed(digits);
   const exact = x.toFixed(Math.min(100, digits + 40));
   const tail = exact.slice(exact.length - 40);
@@ -131,7 +133,8 @@ function reprError(error: Error, seen: Set<object>): string {
 
 function reprNumber(x: number): string {
   if (Number.isInteger(x)) {
-    if (Math.abs(x) < 1e21) return Object.is(x, -0) ? "0" : String(x);
+    // Past 2**53 the shortest digits are not the integer the double holds; Python's int() prints it exactly.
+    if (Math.abs(x) <= Number.MAX_SAFE_INTEGER) return Object.is(x, -0) ? "0" : String(x);
     return BigInt(x).toString();
   }
   return floatRepr(x);

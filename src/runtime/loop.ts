@@ -135,6 +135,8 @@ export class EventLoop {
   handlesRun = 0;
   private readonly _breakpoints: Breakpoint[] = [];
 
+  /** Called each time the loop stops at a handle boundary because it is paused. */
+  onPaused: (() => void) | undefined;
   private _stepRequested = false;
   private _stepFromSeq = 0;
 
@@ -508,6 +510,8 @@ export class EventLoop {
         task,
         "a promise combinator (Promise.all/race/any) over runtime awaitables; use gather() or wait()",
       );
+      // What it waits for is on the loop (timers, tasks): it must not stop the clock.
+      task._waitsOnLoop = true;
     }
     this._drive();
   }
@@ -539,9 +543,17 @@ export class EventLoop {
     );
   }
 
+  /** Tasks parked on plain promises the loop cannot see (real I/O, as far as it knows). */
+  private _realIo(): number {
+    let n = this._wrappedPending;
+    for (const task of this._foreign) if (!task._waitsOnLoop) n++;
+    return n;
+  }
+
   private _unforeign(task: Task<unknown>): void {
     if (!task._foreign) return;
     task._foreign = false;
+    task._waitsOnLoop = false;
     this._foreign.splice(this._foreign.indexOf(task), 1);
     if (this._idle) this._wake();
   }
@@ -812,6 +824,7 @@ export class EventLoop {
     if (this._stepRequested && this._seq === this._stepFromSeq) return false;
     this._stepRequested = false;
     this._idle = true;
+    this.onPaused?.();
     return true;
   }
 
@@ -877,7 +890,7 @@ export class EventLoop {
       const next = timers.peek();
       if (next === undefined) {
         this._idle = true;
-        if (this._foreign.length === 0 && this._wrappedPending === 0) {
+        if (this._realIo() === 0) {
           this._warn("deadlock", "every task is waiting and nothing can wake them up (no timers, no I/O)");
         }
         return false;
@@ -887,7 +900,7 @@ export class EventLoop {
     if (timeout > 0) {
       const stepping = clock.paused && this._stepRequested;
       if (clock.kind === "virtual" || stepping) {
-        if (this._foreign.length > 0 || this._wrappedPending > 0) {
+        if (this._realIo() > 0) {
           // Real I/O takes real time: do not jump past it.
           this._idle = true;
           return false;
@@ -971,9 +984,12 @@ export class EventLoop {
     else waiter.resolve();
   }
 
-  /** Stop for good: drop timers and never drive again. */
+  /** Stop for good: drop timers, never drive again; a pending runUntilComplete rejects. */
   close(): void {
     this._closed = true;
+    const waiter = this._stopWaiter;
+    this._stopWaiter = undefined;
+    waiter?.reject(new RuntimeError("Event loop is closed"));
     this.clock.cancelWait();
     this._timers.clear();
     this._idle = false;

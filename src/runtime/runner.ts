@@ -70,7 +70,6 @@ export class Runner {
     loop.output = options.output ?? getDefaultOutput();
     loop.errorOutput = options.errorOutput ?? getDefaultErrorOutput();
     if (options.onEvent !== undefined) loop.onEvent(options.onEvent);
-    loop._emit({ type: "run-start", clock: loop.clock.kind });
     this.loop = loop;
   }
 
@@ -89,6 +88,7 @@ export class Runner {
     if (this.closed || this.closing) throw new RuntimeError("Runner is closed");
     if (this.running) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     const loop = this.loop;
+    loop._emit({ type: "run-start", clock: loop.clock.kind });
     const task = spawn(loop, toCoroutine(main), undefined, "run");
     this.mainTask = task as Task<unknown>;
     this.interrupts = 0;

@@ -41,7 +41,7 @@ export interface Scenario<P extends Record<string, ParamSpec> = Record<string, P
 const NAME = /^[a-z][a-z0-9-]*$/;
 
 /** Declare a scenario; checks the definition so mistakes show at load time. */
-export function defineScenario<P extends Record<string, ParamSpec>>(scenario: Scenario<P>): Scenario<P> {
+export function defineScenario<P extends Record<string, ParamSpec>>(scenario: Scenario<P>): Scenario {
   if (!NAME.test(scenario.name))
     throw new TypeError(`scenario name '${scenario.name}' must be lower-case words joined by '-'`);
   if (typeof scenario.main !== "function") throw new TypeError(`scenario '${scenario.name}' needs a main function`);
@@ -55,7 +55,7 @@ export function defineScenario<P extends Record<string, ParamSpec>>(scenario: Sc
       throw new TypeError(`scenario '${scenario.name}': default of '${key}' is outside its limits`);
     }
   }
-  return { ...scenario, params: scenario.params ?? ({} as P) };
+  return { ...scenario, params: scenario.params ?? {} } as unknown as Scenario;
 }
 
 /** True for objects made by defineScenario (or shaped like them). */

@@ -32,6 +32,8 @@ export class Task<T = unknown> extends Future<T> {
   _hasStepError = false;
   /** Parked on a plain promise the loop cannot see. */
   _foreign = false;
+  /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
+  _waitsOnLoop = false;
   /** A CancelledError was thrown into the coroutine (it may swallow it). */
   _cancelDelivered = false;
 

@@ -12,6 +12,15 @@ import { getRunningLoop } from "./loop.js";
 
 class PromiseFuture<T> extends Future<T> {
   _controller: AbortController | undefined;
+  /** Still counted by the loop as real I/O in flight. */
+  _inFlight = true;
+
+  /** The promise settled or the wait was cancelled: the virtual clock may jump again. */
+  _release(): void {
+    if (!this._inFlight) return;
+    this._inFlight = false;
+    this._loop._foreignSettled();
+  }
 
   override _describe(): Awaiting {
     return { text: "promise", kind: "promise" };
@@ -19,7 +28,10 @@ class PromiseFuture<T> extends Future<T> {
 
   override cancel(msg?: string): boolean {
     const cancelled = this._cancelFuture(msg);
-    if (cancelled) this._controller?.abort(msg === undefined ? new CancelledError() : new CancelledError(msg));
+    if (cancelled) {
+      this._release();
+      this._controller?.abort(msg === undefined ? new CancelledError() : new CancelledError(msg));
+    }
     return cancelled;
   }
 }
@@ -41,11 +53,11 @@ export function wrapPromise<T>(source: PromiseLike<T> | ((signal: AbortSignal) =
   loop._foreignStarted();
   promise.then(
     (value) => {
-      loop._foreignSettled();
+      fut._release();
       if (!fut.done()) fut.setResult(value);
     },
     (error) => {
-      loop._foreignSettled();
+      fut._release();
       if (!fut.done()) fut.setException(error);
     },
   );

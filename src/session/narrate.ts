@@ -73,7 +73,8 @@ export function narrate(event: RuntimeEvent, state: RunState): string | undefine
       const who = label(event.task);
       if (event.outcome === "cancelled") return `${who} cancelled`;
       if (event.outcome === "exception") return `${who} failed: ${event.value}`;
-      if (event.swallowed) return `${who} caught the CancelledError and returned ${event.value}: the cancellation was swallowed`;
+      if (event.swallowed)
+        return `${who} caught the CancelledError and returned ${event.value}: the cancellation was swallowed`;
       return `${who} done → ${event.value}`;
     }
     case "print":

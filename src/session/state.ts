@@ -166,7 +166,8 @@ export function applyEvent(state: RunState, event: RuntimeEvent): void {
       if (task) {
         task.awaiting = null;
         task.outcome = { kind: event.outcome, value: event.value, swallowed: event.swallowed, time: event.time };
-        const end: TaskState = event.outcome === "result" ? "done" : event.outcome === "exception" ? "failed" : "cancelled";
+        const end: TaskState =
+          event.outcome === "result" ? "done" : event.outcome === "exception" ? "failed" : "cancelled";
         setTaskState(state, task, end, event.time);
       }
       break;

@@ -1,6 +1,6 @@
 """Run a Python script with asyncio on a virtual clock.
 
-    python3 vclock.py SCRIPT [ARGS...]
+    python3 vclock.py [--cancel NAME@SECONDS]... [--interrupt-at SECONDS] SCRIPT [ARGS...]
 
 Every event loop the script creates (asyncio.run included) keeps time in a
 counter instead of the wall clock: when nothing is ready, the loop's wait for
@@ -8,13 +8,21 @@ the next timer advances the counter by exactly that wait and returns at once.
 Scheduling is otherwise CPython's own, so a script prints what it would print
 in real time, only instantly and the same way every run. This mirrors the
 TypeScript runtime's VirtualClock (same float arithmetic: time += timeout).
+
+The options are async-demo's scripted commands, scheduled when asyncio.run
+starts as the TypeScript session schedules them: `--cancel` cancels the live
+tasks whose task or coroutine name is NAME (in creation order), and
+`--interrupt-at` sends this process a real SIGINT (Ctrl-C).
 """
 
 import asyncio
 import heapq
 import itertools
+import os
 import runpy
+import signal
 import sys
+import weakref
 from asyncio import events
 
 
@@ -63,6 +71,10 @@ class _FifoTimerHandle(events.TimerHandle):
         return super().__lt__(other)
 
 
+_creation_order = weakref.WeakKeyDictionary()
+_created = itertools.count()
+
+
 class VirtualEventLoop(asyncio.SelectorEventLoop):
     def __init__(self):
         super().__init__()
@@ -73,6 +85,11 @@ class VirtualEventLoop(asyncio.SelectorEventLoop):
 
     def time(self):
         return self._virtual_time
+
+    def create_task(self, coro, **kwargs):
+        task = super().create_task(coro, **kwargs)
+        _creation_order[task] = next(_created)
+        return task
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
@@ -89,14 +106,47 @@ class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
         return VirtualEventLoop()
 
 
+def _cancel_named(loop, name):
+    tasks = [t for t in asyncio.all_tasks(loop) if name in (t.get_name(), t.get_coro().__name__)]
+    for task in sorted(tasks, key=lambda t: _creation_order.get(t, -1)):
+        task.cancel()
+
+
+def _schedule_script(cancels, interrupt_at):
+    """Schedule the scripted commands on every Runner's loop before its main task exists."""
+    original_run = asyncio.Runner.run
+
+    def run(self, coro, *, context=None):
+        loop = self.get_loop()
+        for name, at in cancels:
+            loop.call_later(at, _cancel_named, loop, name)
+        if interrupt_at is not None:
+            loop.call_later(interrupt_at, os.kill, os.getpid(), signal.SIGINT)
+        return original_run(self, coro, context=context)
+
+    asyncio.Runner.run = run
+
+
 def main():
-    if len(sys.argv) < 2:
-        print("usage: vclock.py SCRIPT [ARGS...]", file=sys.stderr)
+    args = sys.argv[1:]
+    cancels, interrupt_at = [], None
+    while args and args[0].startswith("--"):
+        option = args.pop(0)
+        if option == "--cancel":
+            name, _, at = args.pop(0).rpartition("@")
+            cancels.append((name, float(at)))
+        elif option == "--interrupt-at":
+            interrupt_at = float(args.pop(0))
+        else:
+            print(f"vclock.py: unknown option {option}", file=sys.stderr)
+            sys.exit(2)
+    if not args:
+        print("usage: vclock.py [--cancel NAME@SECONDS]... [--interrupt-at SECONDS] SCRIPT [ARGS...]", file=sys.stderr)
         sys.exit(2)
     asyncio.set_event_loop_policy(_VirtualPolicy())
-    script = sys.argv[1]
-    sys.argv = sys.argv[1:]
-    runpy.run_path(script, run_name="__main__")
+    _schedule_script(cancels, interrupt_at)
+    sys.argv = args
+    runpy.run_path(args[0], run_name="__main__")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,39 @@
+/**
+ * Folds events into a RunState and turns each into a log entry: the sentence
+ * (narrate.ts) plus, where the scenario's rule shows, its hint. Every view that
+ * narrates (plain output, the dashboard's log) reads these entries.
+ */
+import type { RuntimeEvent } from "../runtime/events.js";
+import type { HintContext, Scenario } from "../runtime/scenario.js";
+import { narrate } from "./narrate.js";
+import { applyEvent, emptyState, type RunState } from "./state.js";
+
+export interface LogEntry {
+  seq: number;
+  time: number;
+  type: RuntimeEvent["type"];
+  text: string;
+  /** The rule of thumb this event illustrates, when the scenario has one. */
+  hint: string | undefined;
+  task: number | null;
+}
+
+export class Narrator {
+  readonly state: RunState = emptyState();
+  private readonly context: HintContext = {
+    coroName: (id) => this.state.tasks.get(id)?.coro ?? "?",
+    taskName: (id) => this.state.tasks.get(id)?.name ?? "?",
+  };
+
+  constructor(private readonly scenario: Pick<Scenario, "hint"> | undefined) {}
+
+  /** Fold `event` in; the entry to log, or null for events that only a drawing needs. */
+  feed(event: RuntimeEvent): LogEntry | null {
+    const text = narrate(event, this.state);
+    applyEvent(this.state, event);
+    const hint = this.scenario?.hint?.(event, this.context);
+    if (text === undefined && hint === undefined) return null;
+    const task = "task" in event && typeof event.task === "number" ? event.task : null;
+    return { seq: event.seq, time: event.time, type: event.type, text: text ?? "", hint, task };
+  }
+}

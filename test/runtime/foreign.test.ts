@@ -1,0 +1,260 @@
+// Foreign (plain, non-runtime) promises inside tasks: they do not stall the loop, are reported, resume the right
+// task; wrapPromise() makes them cancellable runtime awaitables. See the comments at the top of src/runtime/loop.ts.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  CancelledError,
+  coroutine,
+  createTask,
+  currentTask,
+  gather,
+  getRunningLoop,
+  type MainAwaitable,
+  print,
+  Runner,
+  type RuntimeEvent,
+  repr,
+  sleep,
+  ValueError,
+  wrapPromise,
+} from "../../src/index.js";
+
+/** A plain promise that resolves with `value` after `hops` turns of Node's event loop (no real time). */
+function immediate<T>(value: T, hops = 1): Promise<T> {
+  return new Promise((resolve) => {
+    const hop = (left: number): void => {
+      if (left === 0) resolve(value);
+      else setImmediate(hop, left - 1);
+    };
+    setImmediate(hop, hops - 1);
+  });
+}
+
+interface Outcome<T> {
+  result: T;
+  out: string[];
+  events: RuntimeEvent[];
+  runner: Runner;
+}
+
+/** Run `main` on a fresh Runner, collecting prints and events; a run stuck for 1.5 s fails instead of hanging. */
+async function runCollecting<T>(main: MainAwaitable<T>): Promise<Outcome<T>> {
+  const out: string[] = [];
+  const events: RuntimeEvent[] = [];
+  const runner = new Runner({ onEvent: (e) => events.push(e), output: (t) => out.push(t), errorOutput: () => {} });
+  let watchdog: NodeJS.Timeout | undefined;
+  const stuck = new Promise<never>((_, reject) => {
+    watchdog = setTimeout(() => reject(new Error(`run stuck; printed so far: ${JSON.stringify(out.slice(-5))}`)), 1500);
+  });
+  try {
+    const result = await Promise.race([runner.run(main), stuck]);
+    await Promise.race([runner.close(), stuck]);
+    return { result, out, events, runner };
+  } finally {
+    clearTimeout(watchdog);
+  }
+}
+
+const foreignWarnings = (events: RuntimeEvent[]) =>
+  events.filter(
+    (e): e is Extract<RuntimeEvent, { type: "warning" }> => e.type === "warning" && e.kind === "foreign-await",
+  );
+
+let unhandled: unknown[] = [];
+const onUnhandled = (reason: unknown) => unhandled.push(reason);
+beforeAll(() => {
+  process.on("unhandledRejection", onUnhandled);
+});
+afterAll(() => {
+  process.off("unhandledRejection", onUnhandled);
+});
+afterEach(() => {
+  const seen = unhandled;
+  unhandled = [];
+  expect(seen.map(repr)).toEqual([]);
+});
+
+describe("a task awaiting a plain promise", () => {
+  // worker awaits a promise that settles after three setImmediate hops; ticker yields (sleep(0)) until it is back.
+  const program = () => {
+    let resumed = false;
+    const state = { same: [] as boolean[] };
+    const worker = coroutine(async function worker() {
+      const me = currentTask();
+      print("worker: awaiting a plain promise");
+      const got = await immediate("data", 3);
+      state.same.push(currentTask() === me);
+      print("worker: resumed with", got);
+      resumed = true;
+      await sleep(0.5);
+      state.same.push(currentTask() === me);
+      print("worker: slept");
+      return "w";
+    });
+    const ticker = coroutine(async function ticker() {
+      let i = 0;
+      while (!resumed) {
+        print("tick", i++);
+        await sleep(0);
+      }
+      return i;
+    });
+    const main = coroutine(async function main() {
+      const w = createTask(worker(), { name: "worker" });
+      const [wr, ticks] = await gather(w, ticker());
+      print("main:", wr, ticks > 0);
+      return wr;
+    });
+    return { main, state };
+  };
+
+  it("does not stall the others: the ticker keeps printing while it waits", async () => {
+    const { main } = program();
+    const { out } = await runCollecting(main());
+    const awaiting = out.indexOf("worker: awaiting a plain promise");
+    const back = out.indexOf("worker: resumed with data");
+    expect(awaiting).toBeGreaterThanOrEqual(0);
+    expect(back).toBeGreaterThan(awaiting);
+    const ticksBetween = out.slice(awaiting, back).filter((l) => l.startsWith("tick "));
+    expect(ticksBetween.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("is named by a foreign-await warning", async () => {
+    const { main } = program();
+    const { events } = await runCollecting(main());
+    const created = events.find((e) => e.type === "task-created" && e.name === "worker");
+    const warnings = foreignWarnings(events);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.task).toBe(created?.type === "task-created" ? created.task : -1);
+    expect(warnings[0]?.text).toContain("worker");
+  });
+
+  it("resumes as itself: currentTask() is unchanged, it can then sleep() and return a value main gathers", async () => {
+    const { main, state } = program();
+    const { result, out, runner } = await runCollecting(main());
+    expect(state.same).toEqual([true, true]);
+    expect(out.slice(-3)).toEqual(["worker: resumed with data", "worker: slept", "main: w True"]);
+    expect(result).toBe("w");
+    expect(runner.loop.time()).toBe(0.5);
+  });
+});
+
+describe("wrapPromise", () => {
+  it("wrapPromise(p) delivers the promise's value, with no foreign-await warning", async () => {
+    const main = coroutine(async function main() {
+      const value = await wrapPromise(immediate(42, 2));
+      await sleep(0.1);
+      return value;
+    });
+    const { result, events } = await runCollecting(main());
+    expect(result).toBe(42);
+    expect(foreignWarnings(events)).toEqual([]);
+  });
+
+  it("wrapPromise(p) raises the promise's rejection in the task", async () => {
+    const main = coroutine(async function main() {
+      try {
+        await wrapPromise(immediate(0, 2).then(() => Promise.reject(new ValueError("bad"))));
+        return "no error";
+      } catch (e) {
+        return repr(e);
+      }
+    });
+    expect((await runCollecting(main())).result).toBe("ValueError('bad')");
+  });
+
+  it("wrapPromise((signal) => p) delivers the value too", async () => {
+    const main = coroutine(async function main() {
+      return await wrapPromise((signal) => immediate(signal.aborted ? "aborted" : "fresh", 2));
+    });
+    expect((await runCollecting(main())).result).toBe("fresh");
+  });
+
+  it("cancelling the awaiting task raises CancelledError at once and aborts the signal", async () => {
+    let signal: AbortSignal | undefined;
+    let settledBeforeCancel = false;
+    // Like fetch(): the work only ends when the signal aborts it.
+    const producer = (s: AbortSignal) =>
+      new Promise<string>((_, reject) => {
+        signal = s;
+        s.addEventListener("abort", () => reject(s.reason));
+      });
+    const fetcher = coroutine(async function fetcher() {
+      try {
+        return await wrapPromise(producer);
+      } catch (e) {
+        print("fetcher: caught", repr(e));
+        throw e;
+      }
+    });
+    const main = coroutine(async function main() {
+      const t = createTask(fetcher());
+      await sleep(0);
+      settledBeforeCancel = t.done();
+      t.cancel("stop");
+      try {
+        await t;
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+        print("main: cancelled", t.cancelled(), "at", getRunningLoop().time());
+      }
+      await sleep(1);
+      print("main: slept until", getRunningLoop().time());
+    });
+    const { out } = await runCollecting(main());
+    expect(settledBeforeCancel).toBe(false);
+    expect(out).toEqual(["fetcher: caught CancelledError('stop')", "main: cancelled True at 0", "main: slept until 1"]);
+    expect(signal?.aborted).toBe(true);
+    expect(signal?.reason).toBeInstanceOf(CancelledError);
+    expect(repr(signal?.reason)).toBe("CancelledError('stop')");
+  });
+
+  it("a cancelled wrapPromise whose promise never settles does not hold the virtual clock", async () => {
+    // Python twin (CPython 3.13, virtual clock): `await asyncio.wrap_future(concurrent.futures.Future())` in a task,
+    // cancel('stop'), then `await asyncio.sleep(1)` in main prints 'after sleep 1.0'.
+    const fetcher = coroutine(async function fetcher() {
+      return await wrapPromise(new Promise<never>(() => {}));
+    });
+    const main = coroutine(async function main() {
+      const t = createTask(fetcher());
+      await sleep(0);
+      t.cancel("stop");
+      try {
+        await t;
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+        print("main: cancelled", t.cancelled());
+      }
+      await sleep(1);
+      print("after sleep");
+    });
+    const { out, runner } = await runCollecting(main());
+    expect(out).toEqual(["main: cancelled True", "after sleep"]);
+    expect(runner.loop.time()).toBe(1);
+  });
+});
+
+describe("a promise combinator over runtime awaitables", () => {
+  it("await Promise.all([taskA, taskB]) in a task completes with both results (and a foreign-await warning)", async () => {
+    const fetchA = coroutine(async function fetchA() {
+      await sleep(0.2);
+      return "A";
+    });
+    const fetchB = coroutine(async function fetchB() {
+      await sleep(0.1);
+      return "B";
+    });
+    const combo = coroutine(async function combo() {
+      const both = await Promise.all([createTask(fetchA()), createTask(fetchB())]);
+      await sleep(0.1);
+      return both;
+    });
+    const main = coroutine(async function main() {
+      return await gather(createTask(combo(), { name: "combo" }), sleep(0.05, "other"));
+    });
+    const { result, events, runner } = await runCollecting(main());
+    expect(result).toEqual([["A", "B"], "other"]);
+    expect(runner.loop.time()).toBeCloseTo(0.3, 9);
+    const warnings = foreignWarnings(events);
+    expect(warnings.map((w) => w.text.includes("combo"))).toEqual([true]);
+  });
+});
