@@ -99,6 +99,8 @@ export class Runner {
       this.outcome = { outcome: "result", value: repr(result) };
       return result;
     } catch (error) {
+      // Main's outcome is handed to the caller: it has been retrieved.
+      if (task.done() && !task.cancelled()) task.exception();
       if (error instanceof CancelledError && this.interrupts > 0 && task.uncancel() === 0) {
         const interrupt = new KeyboardInterrupt();
         this.outcome = { outcome: "exception", value: repr(interrupt) };

@@ -20,6 +20,8 @@ export interface LogEntry {
 
 export class Narrator {
   readonly state: RunState = emptyState();
+  /** The loop's own housekeeping tasks (run()'s shutdown steps): not part of the story. */
+  private readonly hidden = new Set<number>();
   private readonly context: HintContext = {
     coroName: (id) => this.state.tasks.get(id)?.coro ?? "?",
     taskName: (id) => this.state.tasks.get(id)?.name ?? "?",
@@ -29,6 +31,8 @@ export class Narrator {
 
   /** Fold `event` in; the entry to log, or null for events that only a drawing needs. */
   feed(event: RuntimeEvent): LogEntry | null {
+    if (event.type === "task-created" && event.by === "loop") this.hidden.add(event.task);
+    if ("task" in event && typeof event.task === "number" && this.hidden.has(event.task)) return null;
     const text = narrate(event, this.state);
     applyEvent(this.state, event);
     const hint = this.scenario?.hint?.(event, this.context);

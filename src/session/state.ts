@@ -104,6 +104,8 @@ export function applyEvent(state: RunState, event: RuntimeEvent): void {
   const task = "task" in event && typeof event.task === "number" ? state.tasks.get(event.task) : undefined;
   switch (event.type) {
     case "task-created": {
+      // run()'s own shutdown steps are housekeeping, not tasks of the scenario.
+      if (event.by === "loop") break;
       const view: TaskView = {
         id: event.task,
         name: event.name,

@@ -5,12 +5,12 @@
  * the same lines and exit with the same status. A case whose first line is
  * `# requires: 3.13` is skipped, with a message, on an older CPython.
  */
-import { readFileSync, readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { KeyboardInterrupt } from "../../src/index.js";
 import { capture } from "../support/capture.js";
-import { type PythonResult, findPython, runPython } from "../support/python.js";
+import { findPython, type PythonResult, runPython } from "../support/python.js";
 
 const dir = join(import.meta.dirname, "cases");
 const names = readdirSync(dir)
@@ -44,7 +44,9 @@ describe("twins: TypeScript and CPython print the same", () => {
       const mod = (await import(join(dir, `${name}.ts`))) as { default: () => Promise<unknown> };
       const ts = await capture(mod.default);
       expect(ts.stdout.join("\n").trimEnd(), `stdout of ${name}`).toBe(py.stdout.trimEnd());
-      expect(statusOf(ts.error), `exit status of ${name} (python stderr: ${py.stderr.trim().split("\n").at(-1)})`).toBe(py.status);
+      expect(statusOf(ts.error), `exit status of ${name} (python stderr: ${py.stderr.trim().split("\n").at(-1)})`).toBe(
+        py.status,
+      );
     });
   }
 });

@@ -1,0 +1,146 @@
+/**
+ * `async-demo run FILE`: load a user's scenario, .ts or .js, from anywhere.
+ *
+ * tsx compiles TypeScript on the fly; a small resolve hook maps the import
+ * `'async-demo'` to the very runtime module this CLI runs (one instance, so
+ * `instanceof CancelledError` holds and there is one loop), and loads the
+ * file as ESM even with no package.json beside it. A file that cannot be
+ * loaded becomes one message naming the file and line (exit status 1, as
+ * Python's would); a file that does not exist is a usage error (status 2).
+ */
+import { accessSync, constants, readFileSync, statSync } from "node:fs";
+import { register } from "node:module";
+import { basename, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Coroutine } from "../runtime/coroutine.js";
+import { defineScenario, isScenario, type Scenario } from "../runtime/scenario.js";
+import { UsageError } from "../session/usage-error.js";
+
+/** A user file that exists but cannot be used: one line, exit status 1. */
+export class UserFileError extends Error {
+  override readonly name = "UserFileError";
+}
+
+/** Runs in Node's loader thread: `async-demo` → this runtime; the user's TypeScript as ESM. */
+const HOOKS = `
+let runtimeUrl, entryUrl;
+export function initialize(data) { runtimeUrl = data.runtimeUrl; entryUrl = data.entryUrl; }
+export async function resolve(specifier, context, next) {
+  if (specifier === "async-demo") return { url: runtimeUrl, format: "module", shortCircuit: true };
+  const result = await next(specifier, context);
+  const path = result.url.split("?")[0];
+  const isUserTs = /\\.(ts|tsx|mts)$/.test(path) && !path.includes("/node_modules/");
+  if ((path === entryUrl || isUserTs) && result.format !== "module") return { ...result, format: "module" };
+  return result;
+}
+`;
+
+function runtimeUrl(): string {
+  const here = import.meta.url;
+  return new URL(here.endsWith(".ts") ? "../index.ts" : "../index.js", here).href;
+}
+
+function lineOf(source: string, needle: string): number | undefined {
+  const index = source.indexOf(needle);
+  return index < 0 ? undefined : source.slice(0, index).split("\n").length;
+}
+
+/** One line saying why `file` could not be loaded, with the line where it can tell. */
+function describeLoadError(file: string, source: string, error: unknown): string {
+  const err = error as { message?: string; code?: string; stack?: string };
+  const message = String(err?.message ?? error);
+  const syntax = /:(\d+):\d+: ERROR: (.+)/.exec(message);
+  if (syntax) return `${file}:${syntax[1]}: syntax error: ${syntax[2]}`;
+  if (err?.code === "ERR_MODULE_NOT_FOUND") {
+    const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1] ?? "?";
+    const short = missing.startsWith("/") ? basename(missing) : missing;
+    const line = lineOf(source, `'${short}`) ?? lineOf(source, `"${short}`) ?? lineOf(source, short);
+    return `${file}${line ? `:${line}` : ""}: cannot import '${short}': no such module`;
+  }
+  const url = pathToFileURL(file).href;
+  const frame = String(err?.stack ?? "")
+    .split("\n")
+    .find((l) => l.includes(url) || l.includes(file));
+  const line = frame ? /:(\d+):\d+\)?$/.exec(frame)?.[1] : undefined;
+  const kind = error instanceof Error ? error.name : "Error";
+  return `${file}${line ? `:${line}` : ""}: raised ${kind} while loading: ${message.split("\n")[0]}`;
+}
+
+function isAsyncFunction(fn: unknown): boolean {
+  return (
+    typeof fn === "function" &&
+    (fn.constructor?.name === "AsyncFunction" || typeof (fn as { coroutineName?: unknown }).coroutineName === "string")
+  );
+}
+
+/** Turn the module's default export into a scenario. */
+function toScenario(file: string, exported: unknown): Scenario {
+  if (isScenario(exported)) {
+    if (!isAsyncFunction(exported.main)) {
+      throw new UserFileError(`${file}: the scenario's main must be an async function (or made with coroutine())`);
+    }
+    return exported;
+  }
+  if (exported instanceof Coroutine) {
+    throw new UserFileError(`${file}: export the coroutine function itself (export default main), not a call (main())`);
+  }
+  if (typeof exported === "function") {
+    if (!isAsyncFunction(exported)) {
+      throw new UserFileError(
+        `${file}: the default export must be an async function (or made with coroutine()); got a plain function`,
+      );
+    }
+    const stem = basename(file).replace(/\.[^.]+$/, "");
+    const name =
+      stem
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "") || "file";
+    return defineScenario({
+      name: /^[a-z]/.test(name) ? name : `file-${name}`,
+      title: `${basename(file)} (your scenario)`,
+      summary: `your scenario in ${file}`,
+      explain: "Your own scenario: the rules are the ones asyncio applies to any program.",
+      params: {},
+      main: exported as (params: Record<string, never>) => unknown,
+    });
+  }
+  throw new UserFileError(
+    `${file}: no usable default export: write \`export default defineScenario({...})\` or \`export default main\` (an async function)`,
+  );
+}
+
+/** Load the scenario in `path`. UsageError if it cannot be read, UserFileError if it cannot be used. */
+export async function loadUserScenario(path: string): Promise<Scenario> {
+  const file = resolve(path);
+  let source: string;
+  try {
+    if (statSync(file).isDirectory()) throw new UsageError(`${path} is a directory, not a scenario file`);
+    accessSync(file, constants.R_OK);
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as { code?: string }).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(error);
+    throw new UsageError(`cannot read ${path}: ${why}`);
+  }
+  const entryUrl = pathToFileURL(file).href;
+  const { register: registerTsx } = await import("tsx/esm/api");
+  registerTsx();
+  register(`data:text/javascript,${encodeURIComponent(HOOKS)}`, {
+    parentURL: import.meta.url,
+    data: { runtimeUrl: runtimeUrl(), entryUrl },
+  });
+  let mod: { default?: unknown };
+  try {
+    mod = await import(entryUrl);
+  } catch (error) {
+    throw new UserFileError(describeLoadError(file, source, error));
+  }
+  return toScenario(file, mod.default);
+}
+
+/** For messages: the file as the user typed it, relative when it is under the working directory. */
+export function displayPath(url: string): string {
+  return url.startsWith("file:") ? fileURLToPath(url) : url;
+}
