@@ -104,7 +104,7 @@ function interactive(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-async function runScenario(scenario: Scenario, flags: RunFlags): Promise<number> {
+async function runScenario(scenario: Scenario, flags: RunFlags, file?: string): Promise<number> {
   const assignments = [...flags.set];
   if (flags.seed !== undefined) {
     if (scenario.params.seed === undefined)
@@ -128,6 +128,7 @@ async function runScenario(scenario: Scenario, flags: RunFlags): Promise<number>
     script,
     trace: flags.trace,
     color: flags.color && process.stdout.isTTY === true,
+    ...(file !== undefined ? { file } : {}),
   });
 }
 

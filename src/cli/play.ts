@@ -23,6 +23,8 @@ export interface PlayOptions {
   script: Script;
   trace: string | undefined;
   color: boolean;
+  /** For `run FILE`: the user's file (the dashboard shows its source). */
+  file?: string;
 }
 
 const out = (text: string) => {
@@ -70,7 +72,9 @@ export async function play(scenario: Scenario, options: PlayOptions): Promise<nu
   const traceFd = openTrace(options.trace);
   if (options.view === "dashboard") {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
-    return finish(await runDashboard(scenario, options), traceFd, undefined, options);
+    const status = finish(await runDashboard(scenario, options, options.file), traceFd, undefined, options);
+    // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
+    process.exit(status);
   }
   const quiet = options.view === "quiet";
   const session = new Session(scenario, {

@@ -109,8 +109,9 @@ export class Session {
     return this.ended;
   }
 
-  /** Run the scenario; resolves when the run (the last one, after restarts) has ended. */
+  /** Run the scenario (again, if it has ended); resolves when the run (the last one, after restarts) has ended. */
   async start(): Promise<SessionResult> {
+    this.fresh();
     this.createRun(this.speed, []);
     for (;;) {
       const run = this.run;
@@ -208,16 +209,31 @@ export class Session {
     }
   }
 
-  /** Start the scenario again from the beginning. */
+  /** Start the running scenario again from the beginning (after the end, call start() again). */
   restart(): void {
+    if (this.ended) return;
     const old = this.run;
+    this.fresh();
+    this.createRun(this.speed, []);
+    old.loop.close();
+  }
+
+  private fresh(): void {
     this.ended = false;
     this.firstSignal = undefined;
     this.warnings.length = 0;
-    this.store?.reset();
+    if (this.store) {
+      this.store.reset();
+      this.store.status = null;
+      this.store.stepBackBlocked = null;
+    }
     this.setPhase("running");
-    this.createRun(this.speed, []);
-    old.loop.close();
+  }
+
+  /** Abandon the run at once (the viewer quit): no shutdown, no more events. */
+  abort(): void {
+    this.ended = true;
+    this.run.loop.close();
   }
 
   // ------------------------------------------------------------- internals

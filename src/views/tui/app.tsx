@@ -1,0 +1,125 @@
+/**
+ * The dashboard: header, task tree with timeline lanes, event log, code pane,
+ * summary and footer. Reads the session store and the UI state through
+ * useSyncExternalStore; keys go to the controller, which owns what they do.
+ */
+import { Box, Text, useInput, useStdin } from "ink";
+import { useSyncExternalStore } from "react";
+import type { Scenario } from "../../runtime/scenario.js";
+import type { Session } from "../../session/session.js";
+import type { SessionStore } from "../../session/store.js";
+import { CodePane } from "./code-pane.js";
+import type { Controller } from "./controller.js";
+import { EventLog } from "./event-log.js";
+import { Header } from "./header.js";
+import { KeyHelp } from "./key-help.js";
+import { FOOTER, bindingFor } from "./keymap.js";
+import { layout } from "./layout.js";
+import { Summary } from "./summary.js";
+import { TaskTree } from "./task-tree.js";
+import { fit } from "./text.js";
+import { treeRows, visibleWindow } from "./tree.js";
+import type { UiState } from "./ui-state.js";
+import { useNow } from "./use-now.js";
+import { useTerminalSize } from "./use-terminal-size.js";
+
+export interface Sources {
+  python: string | null;
+  typescript: string | null;
+  pythonFile: string;
+  typescriptFile: string;
+}
+
+export interface AppProps {
+  scenario: Scenario;
+  session: Session;
+  store: SessionStore;
+  ui: UiState;
+  controller: Controller;
+  sources: Sources;
+}
+
+export function App({ scenario, session, store, ui, controller, sources }: AppProps) {
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const view = useSyncExternalStore(ui.subscribe, ui.getSnapshot);
+  const { columns, rows: terminalRows } = useTerminalSize();
+  const { isRawModeSupported } = useStdin();
+  useInput(
+    (input, key) => {
+      const binding = bindingFor(input, key);
+      if (binding) controller.handle(binding.action, input);
+      else if (ui.getSnapshot().help) controller.handle("help", input);
+    },
+    { isActive: isRawModeSupported === true },
+  );
+
+  const state = snapshot.state;
+  const live = snapshot.cursor === snapshot.head;
+  const playing = live && snapshot.phase !== "paused" && snapshot.phase !== "done";
+  const now = useNow(session.loop.clock, playing, state.time);
+  const finished = snapshot.status !== null && live;
+  const tree = treeRows(state);
+  const box = layout(columns, terminalRows, tree.length, finished);
+  const selectedIndex = Math.max(
+    0,
+    tree.findIndex((r) => r.task.id === view.selected),
+  );
+  const [from, to] = visibleWindow(tree.length, selectedIndex, box.treeRows);
+  const span = Math.max(1, now * 1.15);
+  const codeShown = box.codeBeside || view.code;
+  const logEntries = snapshot.logTail(box.logHeight);
+
+  if (view.help) {
+    return (
+      <Box flexDirection="column">
+        <KeyHelp width={box.width} height={terminalRows - 2} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={box.width}>
+      <Header
+        name={scenario.name}
+        title={scenario.title}
+        now={now}
+        speed={snapshot.speed}
+        phase={snapshot.phase}
+        state={state}
+        behind={live ? null : { cursor: snapshot.cursor, head: snapshot.head }}
+        width={box.width}
+      />
+      <TaskTree
+        rows={tree.slice(from, to)}
+        offset={from}
+        total={tree.length}
+        state={state}
+        selected={view.selected ?? tree[0]?.task.id ?? null}
+        now={now}
+        width={box.width}
+        laneWidth={box.laneWidth}
+        span={span}
+      />
+      <Box>
+        {!codeShown || box.codeBeside ? <EventLog entries={logEntries} height={box.logHeight} width={box.logWidth} /> : null}
+        {codeShown ? (
+          <Box marginLeft={box.codeBeside ? 1 : 0}>
+            <CodePane
+              language={view.language}
+              file={view.language === "python" ? sources.pythonFile : sources.typescriptFile}
+              source={view.language === "python" ? sources.python : sources.typescript}
+              explain={scenario.explain}
+              height={box.logHeight}
+              width={box.codeWidth}
+            />
+          </Box>
+        ) : null}
+      </Box>
+      {finished ? (
+        <Summary state={state} status={snapshot.status ?? 0} explain={scenario.explain} width={box.width} height={box.summaryHeight} />
+      ) : null}
+      <Text dimColor={view.notice === null} color={view.notice === null ? undefined : "yellow"}>
+        {fit(view.notice ?? FOOTER, box.width)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,34 @@
+/** The scenario's code — its Python twin or its TypeScript — under the rule it teaches. */
+import { Box, Text } from "ink";
+import { fit, wrap } from "./text.js";
+
+export interface CodePaneProps {
+  language: "python" | "typescript";
+  /** File name shown in the title. */
+  file: string;
+  source: string | null;
+  explain: string;
+  height: number;
+  width: number;
+}
+
+export function CodePane({ language, file, source, explain, height, width }: CodePaneProps) {
+  const title = `${language === "python" ? "Python twin" : "TypeScript"} · ${file}   (p: ${language === "python" ? "TypeScript" : "Python"})`;
+  const rule = wrap(explain, Math.max(10, width - 2)).slice(0, Math.max(1, Math.floor(height / 3)));
+  const code = (source ?? "(no Python twin for this scenario)").split("\n");
+  const room = Math.max(0, height - 1 - rule.length - 1);
+  return (
+    <Box flexDirection="column" width={width}>
+      <Text dimColor>{fit(`   ${title}`, width)}</Text>
+      {rule.map((line, i) => (
+        <Text key={`r${i}`} color="cyan">
+          {fit(` ${line}`, width)}
+        </Text>
+      ))}
+      <Text> </Text>
+      {code.slice(0, room).map((line, i) => (
+        <Text key={`c${i}`}>{fit(`${String(i + 1).padStart(3)} ${line}`, width)}</Text>
+      ))}
+    </Box>
+  );
+}

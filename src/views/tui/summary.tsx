@@ -1,0 +1,45 @@
+/** After the run: how main ended, results, errors, cancellations, duration, the lesson, and what to press. */
+import { Box, Text } from "ink";
+import type { RunState } from "../../session/state.js";
+import { fit, seconds, wrap } from "./text.js";
+
+export interface SummaryProps {
+  state: RunState;
+  status: number;
+  explain: string;
+  width: number;
+  height: number;
+}
+
+export function Summary({ state, status, explain, width, height }: SummaryProps) {
+  const ended = state.ended;
+  const main =
+    ended === null
+      ? "the run was stopped"
+      : ended.outcome === "result"
+        ? `main returned ${ended.value}`
+        : ended.outcome === "cancelled"
+          ? "main ended cancelled"
+          : `main raised ${ended.value}`;
+  const tasks = [...state.tasks.values()];
+  const lines: { text: string; color?: "green" | "red" | "yellow" | "cyan" }[] = [
+    { text: `Finished at t=${seconds(state.time)}: ${main} — exit status ${status}` },
+  ];
+  const done = tasks.filter((t) => t.state === "done");
+  const failed = tasks.filter((t) => t.state === "failed");
+  const cancelled = tasks.filter((t) => t.state === "cancelled");
+  if (done.length) lines.push({ text: `✔ ${done.length} done: ${done.map((t) => `${t.coro} → ${t.outcome?.value}`).join(", ")}`, color: "green" });
+  if (failed.length) lines.push({ text: `✖ ${failed.length} failed: ${failed.map((t) => `${t.coro}: ${t.outcome?.value}`).join(", ")}`, color: "red" });
+  if (cancelled.length) lines.push({ text: `⊗ ${cancelled.length} cancelled: ${cancelled.map((t) => t.coro).join(", ")}`, color: "yellow" });
+  for (const line of wrap(`Lesson: ${explain}`, Math.max(10, width - 2))) lines.push({ text: line, color: "cyan" });
+  lines.push({ text: "r replay · b step back through the run · q quit" });
+  return (
+    <Box flexDirection="column" width={width} borderStyle="single" borderColor="cyan">
+      {lines.slice(0, Math.max(1, height - 2)).map((line, i) => (
+        <Text key={i} color={line.color}>
+          {fit(line.text, width - 2)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
