@@ -2,7 +2,17 @@
  * as_completed(): results in the order the jobs finish, not the order they
  * were given; a failing job raises when its turn comes, and the loop goes on.
  */
-import { asCompleted, coroutine, defineScenario, fixed, getRunningLoop, print, repr, sleep, ValueError } from "async-demo";
+import {
+  asCompleted,
+  coroutine,
+  defineScenario,
+  fixed,
+  getRunningLoop,
+  print,
+  repr,
+  sleep,
+  ValueError,
+} from "async-demo";
 
 const job = coroutine(async function job(name: string, seconds: number, fail: boolean) {
   await sleep(seconds);

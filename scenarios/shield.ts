@@ -39,11 +39,18 @@ const main = coroutine(async function main({ limit }: { limit: number }) {
 export default defineScenario({
   name: "shield",
   title: "shield(): time out the wait, not the work",
-  summary: "wait_for(shield(task), 1) gives up after 1 s, yet important_task keeps running and main gets its result later",
+  summary:
+    "wait_for(shield(task), 1) gives up after 1 s, yet important_task keeps running and main gets its result later",
   explain:
     "shield(task) puts a buffer between the caller and the task: cancelling the caller's wait (here, wait_for's timeout) cancels only the shield, never the task inside. The task keeps running, and you can await it again later for its result. Without shield, wait_for would cancel important_task.",
   params: {
-    limit: { type: "number", default: 1, min: 0, max: 60, description: "seconds main waits before giving up (the task needs 2)" },
+    limit: {
+      type: "number",
+      default: 1,
+      min: 0,
+      max: 60,
+      description: "seconds main waits before giving up (the task needs 2)",
+    },
   },
   main,
   hint(event, { coroName }) {

@@ -63,7 +63,7 @@ export default defineScenario({
   title: "Graceful shutdown, fixed: clean up, then re-raise",
   summary: "the shutdown recipe with `raise` after the cleanup: Ctrl-C still exits with KeyboardInterrupt (130)",
   explain:
-    "This is the fix for scenario shutdown: after the cleanup, `raise` lets the CancelledError out of main. asyncio.run sees its main task cancelled by Ctrl-C and raises KeyboardInterrupt, so the program stops with exit status 130 instead of pretending it succeeded. Catch KeyboardInterrupt around asyncio.run for a quiet exit, and exit with 130 yourself. Try --interrupt-at 0.5.",
+    "This is the fix for scenario shutdown: the same cleanup, then `raise` lets the CancelledError out of main. asyncio.run sees its main task cancelled by Ctrl-C and raises KeyboardInterrupt, so the program stops with exit status 130 instead of pretending it succeeded (catch KeyboardInterrupt around asyncio.run for a quiet exit). Try --interrupt-at 0.5.",
   params: {},
   main,
   hint(event, { coroName }) {

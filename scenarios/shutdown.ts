@@ -60,9 +60,10 @@ const main = coroutine(async function main() {
 export default defineScenario({
   name: "shutdown",
   title: "The tutorial's graceful shutdown: Ctrl-C turns into a silent exit 0",
-  summary: "the cancel-all-then-gather recipe; under Ctrl-C the tasks are already cancelled and main swallows the cancel",
+  summary:
+    "the cancel-all-then-gather recipe; under Ctrl-C the tasks are already cancelled and main swallows the cancel",
   explain:
-    "Ctrl-C cancels the main task, and because main is awaiting gather the cancel is forwarded to every task: by the time main's except runs they are all finished, so each cancel() returns False and the second gather just collects their CancelledErrors. Main then swallows the CancelledError and returns normally, so asyncio.run reports success: no KeyboardInterrupt, exit status 0, as in CPython. The fix is `raise` after \"Cleaned up\" (scenario shutdown-reraise). Try --interrupt-at 0.5, or --cancel long_running_task@0.5.",
+    'Ctrl-C cancels main, and since main is awaiting gather the cancel reaches every task first: when main\'s except runs they are all finished, so each cancel() returns False and the second gather only collects their CancelledErrors. Main then swallows the CancelledError, so asyncio.run returns normally: no KeyboardInterrupt, exit status 0, exactly as in CPython. The fix is `raise` after "Cleaned up" (scenario shutdown-reraise); try --interrupt-at 0.5, or --cancel long_running_task@0.5.',
   params: {},
   main,
   hint(event, { coroName }) {

@@ -3,7 +3,18 @@
  * sleeps, whether it fails and whether main cancels it; one gather with
  * return_exceptions collects them all, and one line sums up.
  */
-import { CancelledError, coroutine, createTask, defineScenario, fixed, gather, getRunningLoop, print, sleep, ValueError } from "async-demo";
+import {
+  CancelledError,
+  coroutine,
+  createTask,
+  defineScenario,
+  fixed,
+  gather,
+  getRunningLoop,
+  print,
+  sleep,
+  ValueError,
+} from "async-demo";
 
 /** mulberry32, bit for bit as in the Python twin: floats in [0, 1). */
 function mulberry32(seed: number): () => number {
@@ -76,7 +87,13 @@ export default defineScenario({
     tasks: { type: "integer", default: 1000, min: 1, max: 100000, description: "how many tasks to start" },
     seed: { type: "integer", default: 1, min: 0, max: 4294967295, description: "seed of the random draws" },
     fail_rate: { type: "number", default: 0.1, min: 0, max: 1, description: "chance that a task raises ValueError" },
-    cancel_rate: { type: "number", default: 0.1, min: 0, max: 1, description: "chance that main cancels a task at a random time" },
+    cancel_rate: {
+      type: "number",
+      default: 0.1,
+      min: 0,
+      max: 1,
+      description: "chance that main cancels a task at a random time",
+    },
   },
   main,
   hint(event) {

@@ -70,14 +70,17 @@ const main = coroutine(async function main() {
 export default defineScenario({
   name: "taskgroup",
   title: "gather() vs TaskGroup: who cancels the siblings of a failing task",
-  summary: "the same failing child under gather (the sibling keeps running) and under a TaskGroup (the sibling is cancelled)",
+  summary:
+    "the same failing child under gather (the sibling keeps running) and under a TaskGroup (the sibling is cancelled)",
   explain:
     "When a child fails, gather only passes the error on: the sibling keeps running to the end. A TaskGroup cancels every other child at once, waits for them to finish, then raises an ExceptionGroup with all the errors, caught with `except*`. Use a TaskGroup when the tasks only make sense together.",
   params: {},
   main,
   hint(event, { coroName }) {
     if (event.type === "cancel-requested" && event.cause === "taskGroup") {
-      return `a child failed: the TaskGroup cancels ${coroName(event.task)}`;
+      return coroName(event.task) === "fetch_data"
+        ? "task_that_fails failed: the TaskGroup cancels its other child, fetch_data"
+        : "the TaskGroup also wakes main at the end of the async with: once every child is done, it raises the ExceptionGroup";
     }
     if (event.type === "print" && event.text.startsWith("gather: caught")) {
       return "gather passed the error on, but did not cancel fetch_data: it is still sleeping";

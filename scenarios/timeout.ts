@@ -60,16 +60,23 @@ const main = coroutine(async function main({ limit }: { limit: number }) {
 export default defineScenario({
   name: "timeout",
   title: "wait_for() and timeout(): cancel, wait for the cleanup, then TimeoutError",
-  summary: "slow_operation takes 2 s against a 1 s limit: it is cancelled, cleans up, and only then TimeoutError is raised",
+  summary:
+    "slow_operation takes 2 s against a 1 s limit: it is cancelled, cleans up, and only then TimeoutError is raised",
   explain:
     "When the deadline passes, wait_for and `async with asyncio.timeout()` cancel the operation and then wait for it to finish its cleanup; only then is TimeoutError raised, so here it arrives 0.5 s after the limit. Inside, the operation sees a plain CancelledError, and it must let it through for the timeout to work. cm.expired() tells you afterwards whether the deadline fired (try --set limit=2.5).",
   params: {
-    limit: { type: "number", default: 1, min: 0, max: 60, description: "seconds allowed to slow_operation (it needs 2)" },
+    limit: {
+      type: "number",
+      default: 1,
+      min: 0,
+      max: 60,
+      description: "seconds allowed to slow_operation (it needs 2)",
+    },
   },
   main,
   hint(event) {
     if (event.type === "cancel-requested" && event.cause === "timeout") {
-      return "the deadline passed: the timeout cancels slow_operation; TimeoutError waits for its cleanup";
+      return "the deadline passed: the timeout cancels main's task, where slow_operation runs; TimeoutError waits for its cleanup";
     }
     if (event.type === "print" && event.text.includes("TimeoutError after")) {
       return "the CancelledError came out of the block and was turned into TimeoutError";

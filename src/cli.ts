@@ -222,6 +222,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { packageVersion } = await import("./cli/package-root.js");
     const scenarios = await loadScenarios();
     if (argv.length === 0) {
+      if (interactive()) {
+        const { pickScenario } = await import("./views/tui/picker.js");
+        const picked = await pickScenario(scenarios);
+        return picked === undefined ? 0 : runScenario(picked, { speed: 1, set: [], cancel: [], color: true });
+      }
       const { listScenarios } = await import("./cli/list.js");
       process.stdout.write(
         `${listScenarios(scenarios)}\nRun one with: async-demo <scenario>   (async-demo --help for options)\n`,

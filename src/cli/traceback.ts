@@ -4,12 +4,22 @@
  * left out); the last line is the one CPython prints: `ValueError: boom`,
  * `ValueError`, `asyncio.exceptions.CancelledError`, `KeyboardInterrupt`.
  */
+import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExceptionGroup } from "../runtime/errors.js";
 import { exceptionLine } from "../runtime/format.js";
+import { packageRoot } from "./package-root.js";
 
 const FRAME = /^\s*at (?:async )?(?:(.+?) \()?(.+?):(\d+):\d+\)?$/;
-const HIDDEN = /node:|\/node_modules\/|\/(?:src|dist\/src)\/(?:runtime|session|cli|views)\//;
+
+/** Frames worth showing: the scenario's code (built-in or the user's), not async-demo's machinery or Node's. */
+function shown(file: string): boolean {
+  if (file.startsWith("node:") || file.includes(`${sep}node_modules${sep}`)) return false;
+  const root = packageRoot() + sep;
+  if (!file.startsWith(root)) return true;
+  const inside = file.slice(root.length);
+  return inside.startsWith(`scenarios${sep}`) || inside.startsWith(`dist${sep}scenarios${sep}`);
+}
 
 function frames(error: unknown): string[] {
   if (!(error instanceof Error) || typeof error.stack !== "string") return [];
@@ -18,8 +28,8 @@ function frames(error: unknown): string[] {
     const m = FRAME.exec(line);
     if (!m) continue;
     const [, fn, location, lineNo] = m as unknown as [string, string | undefined, string, string];
-    if (HIDDEN.test(location)) continue;
     const file = location.startsWith("file:") ? fileURLToPath(location) : location;
+    if (!shown(file)) continue;
     out.push(`  File "${file}", line ${lineNo}, in ${fn?.replace(/^Object\.|^async /, "") || "<module>"}`);
   }
   return out.reverse();

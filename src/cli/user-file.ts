@@ -10,11 +10,12 @@
  */
 import { accessSync, constants, readFileSync, statSync } from "node:fs";
 import { register } from "node:module";
-import { basename, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { basename, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Coroutine } from "../runtime/coroutine.js";
 import { defineScenario, isScenario, type Scenario } from "../runtime/scenario.js";
 import { UsageError } from "../session/usage-error.js";
+import { packageRoot } from "./package-root.js";
 
 /** A user file that exists but cannot be used: one line, exit status 1. */
 export class UserFileError extends Error {
@@ -35,9 +36,11 @@ export async function resolve(specifier, context, next) {
 }
 `;
 
+/** The runtime module this CLI runs: the source under tsx, the built entry otherwise. */
 function runtimeUrl(): string {
   const here = import.meta.url;
-  return new URL(here.endsWith(".ts") ? "../index.ts" : "../index.js", here).href;
+  if (here.endsWith(".ts")) return new URL("../index.ts", here).href;
+  return pathToFileURL(join(packageRoot(), "dist", "src", "index.js")).href;
 }
 
 function lineOf(source: string, needle: string): number | undefined {
@@ -138,9 +141,4 @@ export async function loadUserScenario(path: string): Promise<Scenario> {
     throw new UserFileError(describeLoadError(file, source, error));
   }
   return toScenario(file, mod.default);
-}
-
-/** For messages: the file as the user typed it, relative when it is under the working directory. */
-export function displayPath(url: string): string {
-  return url.startsWith("file:") ? fileURLToPath(url) : url;
 }

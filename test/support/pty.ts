@@ -25,7 +25,10 @@ export interface Terminal {
   readonly pid: number;
 }
 
-export function spawnTerminal(args: string[], options: { columns?: number; rows?: number; env?: Record<string, string> } = {}): Terminal {
+export function spawnTerminal(
+  args: string[],
+  options: { columns?: number; rows?: number; env?: Record<string, string> } = {},
+): Terminal {
   const columns = options.columns ?? 100;
   const rows = options.rows ?? 30;
   const env: Record<string, string> = {};
@@ -33,7 +36,13 @@ export function spawnTerminal(args: string[], options: { columns?: number; rows?
   Object.assign(env, { TERM: "xterm-256color", FORCE_COLOR: "1" }, options.env ?? {});
   delete env.NO_COLOR;
   const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
-  const child = pty.spawn(process.execPath, [BIN, ...args], { name: "xterm-256color", cols: columns, rows, env, cwd: process.cwd() });
+  const child = pty.spawn(process.execPath, [BIN, ...args], {
+    name: "xterm-256color",
+    cols: columns,
+    rows,
+    env,
+    cwd: process.cwd(),
+  });
   let raw = "";
   child.onData((data) => {
     raw += data;

@@ -49,12 +49,29 @@ export interface PythonResult {
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
-/** Run `script` under CPython on the virtual clock. */
-export function runPython(python: Python, script: string, args: string[] = []): Promise<PythonResult> {
+/** Scripted commands for vclock.py, as async-demo's `--cancel TASK@SECONDS` and `--interrupt-at SECONDS`. */
+export interface VclockOptions {
+  cancels?: readonly { target: string; at: number }[];
+  interruptAt?: number | undefined;
+}
+
+function vclockFlags({ cancels = [], interruptAt }: VclockOptions): string[] {
+  const flags = cancels.flatMap(({ target, at }) => ["--cancel", `${target}@${at}`]);
+  if (interruptAt !== undefined) flags.push("--interrupt-at", String(interruptAt));
+  return flags;
+}
+
+/** Run `script` under CPython on the virtual clock, with optional scripted commands. */
+export function runPython(
+  python: Python,
+  script: string,
+  args: string[] = [],
+  vclock: VclockOptions = {},
+): Promise<PythonResult> {
   return new Promise((resolve) => {
     execFile(
       python.executable,
-      [VCLOCK, script, ...args],
+      [VCLOCK, ...vclockFlags(vclock), script, ...args],
       { encoding: "utf8", timeout: 30_000, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } },
       (error, stdout, stderr) => {
         let status = 0;

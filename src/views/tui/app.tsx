@@ -13,11 +13,11 @@ import type { Controller } from "./controller.js";
 import { EventLog } from "./event-log.js";
 import { Header } from "./header.js";
 import { KeyHelp } from "./key-help.js";
-import { FOOTER, bindingFor } from "./keymap.js";
+import { bindingFor, FOOTER } from "./keymap.js";
 import { layout } from "./layout.js";
 import { Summary } from "./summary.js";
 import { TaskTree } from "./task-tree.js";
-import { fit } from "./text.js";
+import { clip } from "./text.js";
 import { treeRows, visibleWindow } from "./tree.js";
 import type { UiState } from "./ui-state.js";
 import { useNow } from "./use-now.js";
@@ -100,7 +100,9 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
         span={span}
       />
       <Box>
-        {!codeShown || box.codeBeside ? <EventLog entries={logEntries} height={box.logHeight} width={box.logWidth} /> : null}
+        {!codeShown || box.codeBeside ? (
+          <EventLog entries={logEntries} height={box.logHeight} width={box.logWidth} />
+        ) : null}
         {codeShown ? (
           <Box marginLeft={box.codeBeside ? 1 : 0}>
             <CodePane
@@ -115,10 +117,16 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
         ) : null}
       </Box>
       {finished ? (
-        <Summary state={state} status={snapshot.status ?? 0} explain={scenario.explain} width={box.width} height={box.summaryHeight} />
+        <Summary
+          state={state}
+          status={snapshot.status ?? 0}
+          explain={scenario.explain}
+          width={box.width}
+          height={box.summaryHeight}
+        />
       ) : null}
       <Text dimColor={view.notice === null} color={view.notice === null ? undefined : "yellow"}>
-        {fit(view.notice ?? FOOTER, box.width)}
+        {clip(view.notice ?? FOOTER, box.width)}
       </Text>
     </Box>
   );

@@ -1,6 +1,6 @@
 /** The scenario's code — its Python twin or its TypeScript — under the rule it teaches. */
 import { Box, Text } from "ink";
-import { fit, wrap } from "./text.js";
+import { clip, wrap } from "./text.js";
 
 export interface CodePaneProps {
   language: "python" | "typescript";
@@ -19,15 +19,17 @@ export function CodePane({ language, file, source, explain, height, width }: Cod
   const room = Math.max(0, height - 1 - rule.length - 1);
   return (
     <Box flexDirection="column" width={width}>
-      <Text dimColor>{fit(`   ${title}`, width)}</Text>
+      <Text dimColor>{clip(`   ${title}`, width)}</Text>
       {rule.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional and may repeat
         <Text key={`r${i}`} color="cyan">
-          {fit(` ${line}`, width)}
+          {clip(` ${line}`, width)}
         </Text>
       ))}
       <Text> </Text>
       {code.slice(0, room).map((line, i) => (
-        <Text key={`c${i}`}>{fit(`${String(i + 1).padStart(3)} ${line}`, width)}</Text>
+        // biome-ignore lint/suspicious/noArrayIndexKey: source lines are positional and may repeat
+        <Text key={`c${i}`}>{clip(`${String(i + 1).padStart(3)} ${line}`, width)}</Text>
       ))}
     </Box>
   );

@@ -68,37 +68,40 @@ export class Controller {
         return;
       }
       case "cancel":
-        return this.cancel(selectedTask?.id, selectedTask?.name);
+        this.cancel(selectedTask?.id, selectedTask?.name);
+        return;
       case "cancelNumber": {
         const row = rows[Number(input) - 1];
         if (row) ui.update({ selected: row.task.id });
-        return this.cancel(row?.task.id, row?.task.name ?? `task ${input}`);
+        this.cancel(row?.task.id, row?.task.name ?? `task ${input}`);
+        return;
       }
       case "cancelAll":
-        if (session.done) return this.notice("the run has ended: r replays it");
-        session.cancelAll();
+        if (session.done) this.notice("the run has ended: r replays it");
+        else session.cancelAll();
         return;
       case "inject":
-        if (selectedTask === undefined) return this.notice("select a task first (↑↓)");
-        if (!session.inject(selectedTask.id)) {
+        if (selectedTask === undefined) this.notice("select a task first (↑↓)");
+        else if (!session.inject(selectedTask.id)) {
           this.notice(`${selectedTask.name} is not waiting at an await, so nothing can be raised there`);
         }
         return;
       case "pause":
-        if (session.done) return this.notice("the run has ended: r replays it, b steps back through it");
-        session.togglePause();
+        if (session.done) this.notice("the run has ended: r replays it, b steps back through it");
+        else session.togglePause();
         return;
       case "step":
         session.step();
         return;
       case "back":
-        if (!session.stepBack() && store?.stepBackBlocked) this.notice(`step back unavailable: ${store.stepBackBlocked}`);
+        if (!session.stepBack() && store?.stepBackBlocked)
+          this.notice(`step back unavailable: ${store.stepBackBlocked}`);
         return;
       case "faster":
       case "slower": {
         const speed = store?.speed ?? 1;
-        if (speed === Number.POSITIVE_INFINITY) return this.notice("this run is instant (--instant)");
-        session.setSpeed(Math.min(SPEED_MAX, Math.max(SPEED_MIN, action === "faster" ? speed * 2 : speed / 2)));
+        if (speed === Number.POSITIVE_INFINITY) this.notice("this run is instant (--instant)");
+        else session.setSpeed(Math.min(SPEED_MAX, Math.max(SPEED_MIN, action === "faster" ? speed * 2 : speed / 2)));
         return;
       }
       case "restart":
@@ -126,8 +129,9 @@ export class Controller {
   }
 
   private cancel(id: number | undefined, name: string | undefined): void {
-    if (id === undefined) return this.notice("select a task first (↑↓)");
-    if (!this.session.cancel(id)) this.notice(`${name ?? "that task"} is already done: cancel() would return False`);
+    if (id === undefined) this.notice("select a task first (↑↓)");
+    else if (!this.session.cancel(id))
+      this.notice(`${name ?? "that task"} is already done: cancel() would return False`);
   }
 
   private notice(text: string): void {

@@ -1,7 +1,7 @@
 /** The narrated event log: the newest events that fit, the scenario's prints marked `»`, hints on `↳` lines. */
 import { Box, Text } from "ink";
 import type { LogEntry } from "../../session/narrator.js";
-import { fit } from "./text.js";
+import { clip } from "./text.js";
 
 export interface EventLogProps {
   /** Newest last. */
@@ -33,14 +33,14 @@ export function EventLog({ entries, height, width }: EventLogProps) {
   const shown = lines(entries).slice(-Math.max(0, height - 1));
   return (
     <Box flexDirection="column" width={width}>
-      <Text dimColor>{fit("   Events", width)}</Text>
+      <Text dimColor>{clip("   Events", width)}</Text>
       {shown.map((line) => (
         <Text
           key={line.key}
           bold={line.kind === "print"}
           color={line.kind === "hint" ? "cyan" : line.kind === "warning" ? "yellow" : undefined}
         >
-          {fit(line.text, width)}
+          {clip(line.text, width)}
         </Text>
       ))}
     </Box>

@@ -1,9 +1,9 @@
 /** The top line: scenario, loop clock, speed, state, and task counts by state. */
 import { Box, Text } from "ink";
-import { TASK_STATES, type RunState } from "../../session/state.js";
+import { type RunState, TASK_STATES } from "../../session/state.js";
 import type { Phase } from "../../session/store.js";
 import { LOOK } from "./glyphs.js";
-import { fit, seconds } from "./text.js";
+import { clip, seconds } from "./text.js";
 
 const PHASE: Record<Phase, { glyph: string; color: "green" | "yellow" | "magenta" | "cyan" }> = {
   running: { glyph: "▶", color: "green" },
@@ -30,13 +30,15 @@ export function Header({ name, title, now, speed, phase, state, behind, width }:
   const counts = TASK_STATES.filter((s) => state.counts[s] > 0).map((s) => `${state.counts[s]} ${LOOK[s].word}`);
   return (
     <Box flexDirection="column">
-      <Text bold>{fit(`async-demo · ${name} — ${title}`, width)}</Text>
+      <Text bold>{clip(`async-demo · ${name} — ${title}`, width)}</Text>
       <Text>
         <Text color="cyan">{`t=${seconds(now)}`}</Text>
         {`  ${speedText}  `}
         <Text color={look.color}>{`${look.glyph} ${phase}`}</Text>
         {behind ? <Text color="yellow">{`  ◀ event ${behind.cursor}/${behind.head}`}</Text> : null}
-        <Text dimColor>{fit(`   ${state.tasks.size} tasks: ${counts.join(" · ") || "none yet"}`, Math.max(0, width - 40))}</Text>
+        <Text dimColor>
+          {clip(`   ${state.tasks.size} tasks: ${counts.join(" · ") || "none yet"}`, Math.max(0, width - 40))}
+        </Text>
       </Text>
     </Box>
   );

@@ -3,7 +3,7 @@ import { Box, Text } from "ink";
 import { TASK_STATES } from "../../session/state.js";
 import { LANE, LOOK } from "./glyphs.js";
 import { KEYMAP } from "./keymap.js";
-import { fit } from "./text.js";
+import { clip } from "./text.js";
 
 export function KeyHelp({ width, height }: { width: number; height: number }) {
   const rows: { key: string; text: string; color?: string }[] = [];
@@ -12,7 +12,11 @@ export function KeyHelp({ width, height }: { width: number; height: number }) {
   rows.push({ key: "h2", text: "Task states" });
   for (const s of TASK_STATES) {
     const look = LOOK[s];
-    rows.push({ key: s, text: `  ${look.glyph} ${look.word.padEnd(11)} ${look.meaning} (${look.color})`, color: look.color });
+    rows.push({
+      key: s,
+      text: `  ${look.glyph} ${look.word.padEnd(11)} ${look.meaning} (${look.color})`,
+      color: look.color,
+    });
   }
   rows.push({ key: "h3", text: "Timeline" });
   rows.push({
@@ -24,7 +28,7 @@ export function KeyHelp({ width, height }: { width: number; height: number }) {
     <Box flexDirection="column" borderStyle="round" width={width}>
       {rows.slice(0, Math.max(1, height - 2)).map((r) => (
         <Text key={r.key} color={r.color as never} bold={r.key.startsWith("h")}>
-          {fit(r.text, width - 2)}
+          {clip(r.text, width - 2)}
         </Text>
       ))}
     </Box>

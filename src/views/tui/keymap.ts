@@ -49,8 +49,18 @@ export const KEYMAP: readonly Binding[] = [
     matches: (i) => i === "x",
   },
   { action: "pause", keys: "space", description: "pause / resume the loop", matches: (i) => i === " " },
-  { action: "step", keys: "n →", description: "step to the next event (pauses)", matches: (i, k) => i === "n" || k.rightArrow },
-  { action: "back", keys: "b ←", description: "step back one event (pauses)", matches: (i, k) => i === "b" || k.leftArrow },
+  {
+    action: "step",
+    keys: "n →",
+    description: "step to the next event (pauses)",
+    matches: (i, k) => i === "n" || k.rightArrow,
+  },
+  {
+    action: "back",
+    keys: "b ←",
+    description: "step back one event (pauses)",
+    matches: (i, k) => i === "b" || k.leftArrow,
+  },
   { action: "faster", keys: "+", description: "double the speed", matches: (i) => i === "+" || i === "=" },
   { action: "slower", keys: "-", description: "halve the speed", matches: (i) => i === "-" || i === "_" },
   { action: "restart", keys: "r", description: "restart the scenario", matches: (i) => i === "r" },
@@ -79,4 +89,5 @@ export function bindingFor(input: string, key: Key): Binding | undefined {
 }
 
 /** The footer: the keys a newcomer needs, shortest first. */
-export const FOOTER = "↑↓ select · c cancel · 1-9 · a all · x raise · space pause · n/b step · +/- speed · r restart · ? help · q quit";
+export const FOOTER =
+  "↑↓ select · c cancel · 1-9 · a all · x raise · space pause · n/b step · +/- speed · r restart · ? help · q quit";

@@ -18,7 +18,8 @@ export function lane(task: TaskView, tMax: number, width: number, now: number): 
   }
   if (task.outcome !== null) cells[col(task.outcome.time)] = LOOK[task.state].glyph;
   const cursor = col(now);
-  if (cells[cursor] === " " || cells[cursor] === LANE.waiting || cells[cursor] === LANE.pending) cells[cursor] = LANE.cursor;
+  if (cells[cursor] === " " || cells[cursor] === LANE.waiting || cells[cursor] === LANE.pending)
+    cells[cursor] = LANE.cursor;
   return cells.join("");
 }
 

@@ -42,7 +42,12 @@ function restoreTerminal(): void {
 }
 
 export async function runDashboard(scenario: Scenario, options: PlayOptions, file?: string): Promise<SessionResult> {
-  const session = new Session(scenario, { params: options.params, speed: options.speed, script: options.script, store: true });
+  const session = new Session(scenario, {
+    params: options.params,
+    speed: options.speed,
+    script: options.script,
+    store: true,
+  });
   const store = session.store;
   if (store === undefined) throw new Error("the dashboard needs a session store");
   const ui = new UiState();
@@ -84,7 +89,14 @@ export async function runDashboard(scenario: Scenario, options: PlayOptions, fil
     // The run exists before the first frame: the App reads its loop.
     let running = session.start();
     const instance = render(
-      <App scenario={scenario} session={session} store={store} ui={ui} controller={controller} sources={sourcesOf(scenario, file)} />,
+      <App
+        scenario={scenario}
+        session={session}
+        store={store}
+        ui={ui}
+        controller={controller}
+        sources={sourcesOf(scenario, file)}
+      />,
       { exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
     );
     instance.waitUntilExit().catch((error: unknown) => {

@@ -19,7 +19,10 @@ function causeOf(task: TaskView, state: RunState): string {
 }
 
 export function taskDetail(task: TaskView, state: RunState, now: number): string {
-  const pendingCancel = task.cancelRequests.length > 0 && (task.state === "pending" || task.state === "waiting") ? " ⚑ cancel requested" : "";
+  const pendingCancel =
+    task.cancelRequests.length > 0 && (task.state === "pending" || task.state === "waiting")
+      ? " ⚑ cancel requested"
+      : "";
   switch (task.state) {
     case "pending":
       return `queued${pendingCancel}`;
@@ -42,7 +45,9 @@ export function taskDetail(task: TaskView, state: RunState, now: number): string
     case "done": {
       const outcome = task.outcome;
       if (outcome === null) return "done";
-      return outcome.swallowed ? `swallowed the cancel (${causeOf(task, state)}) → ${outcome.value}` : `→ ${outcome.value}`;
+      return outcome.swallowed
+        ? `swallowed the cancel (${causeOf(task, state)}) → ${outcome.value}`
+        : `→ ${outcome.value}`;
     }
     case "failed":
       return `raised ${task.outcome?.value ?? "?"}`;

@@ -1,15 +1,15 @@
 /** Fitting text into terminal cells. */
 
 /** Cut `s` to `width` characters, with an ellipsis if it was longer. */
-export function fit(s: string, width: number): string {
+export function clip(s: string, width: number): string {
   if (width <= 0) return "";
   if (s.length <= width) return s;
   return width === 1 ? "…" : `${s.slice(0, width - 1)}…`;
 }
 
-/** `fit`, then pad with spaces to exactly `width`. */
+/** `clip`, then pad with spaces to exactly `width`. */
 export function cell(s: string, width: number): string {
-  return fit(s, width).padEnd(Math.max(0, width));
+  return clip(s, width).padEnd(Math.max(0, width));
 }
 
 /** Split prose into lines of at most `width`. */

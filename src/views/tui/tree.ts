@@ -13,7 +13,7 @@ export function treeRows(state: RunState): TreeRow[] {
     rows.push({ task, prefix: depth === 0 ? "" : `${lead}${last ? "└ " : "├ "}` });
     const kids = task.children.map((id) => state.tasks.get(id)).filter((t): t is TaskView => t !== undefined);
     const nextLead = depth === 0 ? "" : `${lead}${last ? "  " : "│ "}`;
-    kids.forEach((kid, i) => visit(kid, nextLead, i === kids.length - 1, depth + 1));
+    for (const [i, kid] of kids.entries()) visit(kid, nextLead, i === kids.length - 1, depth + 1);
   };
   for (const task of state.tasks.values()) {
     if (task.parent === null || !state.tasks.has(task.parent)) visit(task, "", true, 0);

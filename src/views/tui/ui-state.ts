@@ -16,7 +16,14 @@ export interface UiSnapshot {
 }
 
 export class UiState {
-  private snapshot: UiSnapshot = { version: 0, selected: null, help: false, language: "python", code: false, notice: null };
+  private snapshot: UiSnapshot = {
+    version: 0,
+    selected: null,
+    help: false,
+    language: "python",
+    code: false,
+    notice: null,
+  };
   private readonly listeners = new Set<() => void>();
 
   getSnapshot = (): UiSnapshot => this.snapshot;

@@ -1,0 +1,42 @@
+// Build: esbuild bundles the code (fast start: one module graph instead of
+// dozens of files, Ink and React included), tsc emits only the type
+// declarations. Entry points share chunks (code splitting), so the runtime is
+// one module instance whether it is reached from the CLI or through
+// `import … from 'async-demo'` (dist/src/index.js) in a scenario file.
+import { readdirSync, rmSync } from "node:fs";
+import { build } from "esbuild";
+
+rmSync("dist", { recursive: true, force: true });
+
+// The built-in scenarios stay one file each (tracebacks name them), importing
+// the runtime by package name as a user's scenario would.
+await build({
+  entryPoints: readdirSync("scenarios")
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => `scenarios/${f}`),
+  outdir: "dist/scenarios",
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  logLevel: "warning",
+});
+
+await build({
+  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "src/chunks/[name]-[hash]",
+  // Scenario files reach the runtime through the package name, like users' files.
+  external: ["async-demo", "../scenarios/*", "tsx", "tsx/*"],
+  define: { "process.env.NODE_ENV": '"production"' },
+  // Ink optionally loads React DevTools; it is never wanted here.
+  alias: { "react-devtools-core": "./scripts/no-devtools.mjs" },
+  // Bundled CommonJS packages (React, Ink's helpers) still require() Node built-ins.
+  banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
+  legalComments: "none",
+  logLevel: "warning",
+});

@@ -1,0 +1,2 @@
+// Stand-in for react-devtools-core in the bundle: Ink only connects to DevTools on request.
+export default { initialize() {}, connectToDevTools() {} };
