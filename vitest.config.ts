@@ -11,5 +11,6 @@ export default defineConfig({
     // Ink and chalk read CI; component tests need live frames.
     env: { CI: "false", FORCE_COLOR: "0" },
     testTimeout: 20_000,
+    globalSetup: ["test/global-setup.ts"],
   },
 });

@@ -16,6 +16,8 @@ await build({
     .map((f) => `scenarios/${f}`),
   outdir: "dist/scenarios",
   format: "esm",
+  // Coroutine and error names are shown to users (`fetch_data`, `ValueError`): never renamed.
+  keepNames: true,
   platform: "node",
   target: "node20",
   logLevel: "warning",
@@ -26,6 +28,7 @@ await build({
   outdir: "dist",
   bundle: true,
   splitting: true,
+  keepNames: true,
   format: "esm",
   platform: "node",
   target: "node20",

@@ -1,5 +1,6 @@
 /**
- * The real CLI, built from source, against each scenario's Python twin:
+ * The shipped CLI (bin/async-demo running dist/, which the test setup builds)
+ * against each scenario's Python twin:
  * `async-demo NAME --instant --quiet` must print exactly what
  * `python3 scenarios/NAME.py` prints (defaults on both sides: the Python
  * twin gets no parameters, so its defaults are checked too), with the same
@@ -13,7 +14,7 @@ import { scenarios } from "../../scenarios/index.js";
 import { findPython, type PythonResult, runPython } from "../support/python.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const cliDev = fileURLToPath(new URL("../support/cli-dev.mts", import.meta.url));
+const bin = fileURLToPath(new URL("../../bin/async-demo", import.meta.url));
 
 interface CliResult {
   stdout: string;
@@ -25,7 +26,7 @@ function runCli(args: string[]): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--conditions=source", "--import", "tsx", cliDev, ...args],
+      [bin, ...args],
       { cwd: root, encoding: "utf8", timeout: 60_000, env: { ...process.env, NO_COLOR: "1" } },
       (error, stdout, stderr) => {
         const code = (error as { code?: unknown } | null)?.code;
