@@ -24,6 +24,8 @@ export interface Clock {
   displayNow(): number;
   /** Move loop time forward by `delta` seconds (a virtual jump, or stepping while paused). */
   advance(delta: number): void;
+  /** Set loop time to `time` if that is later (a command given between two paced jumps acts at its display time). */
+  advanceTo(time: number): void;
   /** Virtual clock: may the loop jump `delta` seconds now, or must it `wait` first (pacing)? */
   mayJump(delta: number): boolean;
   /** Call `wake` once `delta` seconds of loop time may pass (real clock: have passed). */
@@ -65,6 +67,13 @@ export class VirtualClock implements Clock {
     // The same float operation as CPython's `time() + timeout` on a virtual
     // selector (test/twins/vclock.py), so both print the same elapsed times.
     this.time = this.time + delta;
+    this.jump = undefined;
+  }
+
+  advanceTo(time: number): void {
+    if (time <= this.time) return;
+    this.disarm();
+    this.time = time;
     this.jump = undefined;
   }
 
@@ -159,6 +168,10 @@ export class RealClock implements Clock {
 
   advance(delta: number): void {
     this.rebase(this.now() + delta);
+  }
+
+  advanceTo(): void {
+    // Real time moves by itself.
   }
 
   mayJump(): boolean {

@@ -49,6 +49,8 @@ export interface SessionResult {
 interface Command {
   /** loop.handlesRun when it acted. */
   at: number;
+  /** Loop time when it acted: between two paced jumps, the time on the display. */
+  time: number;
   /** loop.eventCount when it acted. */
   seq: number;
   apply: (run: ActiveRun) => void;
@@ -256,7 +258,10 @@ export class Session {
     if (this.ended) return;
     this.whenCaughtUp(() => {
       const run = this.run;
-      run.commands.push({ at: run.loop.handlesRun, seq: run.loop.eventCount, apply });
+      const clock = run.loop.clock;
+      // A key pressed between two jumps of the paced clock acts at the time on the screen.
+      clock.advanceTo(clock.displayNow());
+      run.commands.push({ at: run.loop.handlesRun, time: clock.now(), seq: run.loop.eventCount, apply });
       apply(run);
     });
   }
@@ -328,7 +333,12 @@ export class Session {
         onPaused();
       };
     }
-    for (const c of commands) loop.addBreakpoint(c.at, () => c.apply(active));
+    for (const c of commands) {
+      loop.addBreakpoint(c.at, () => {
+        loop.clock.advanceTo(c.time);
+        c.apply(active);
+      });
+    }
     this.schedule(active);
     active.done = this.execute(active);
     return active;
