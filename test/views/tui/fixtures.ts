@@ -1,9 +1,10 @@
 /** Shared helpers of the dashboard tests: run states folded from real runs, polling, macrotasks. */
 import { scenarios } from "../../../scenarios/index.js";
-import type { RuntimeEvent } from "../../../src/runtime/events.js";
+import type { EventInput, RuntimeEvent } from "../../../src/runtime/events.js";
 import type { Scenario } from "../../../src/runtime/scenario.js";
 import { resolveParams } from "../../../src/session/params.js";
 import { Session } from "../../../src/session/session.js";
+import { applyEvent, emptyState, type RunState } from "../../../src/session/state.js";
 import type { Snapshot } from "../../../src/session/store.js";
 
 export function scenario(name: string): Scenario {
@@ -42,7 +43,11 @@ export function slowSession(name: string | Scenario, speed = 0.1, set: string[] 
 export const tick = (ms = 0) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Poll `predicate` every 5 ms until it holds; fail after `timeoutMs` with `describe()` in the message. */
-export async function until(predicate: () => boolean, timeoutMs = 3000, describe: () => string = () => ""): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  timeoutMs = 3000,
+  describe: () => string = () => "",
+): Promise<void> {
   const start = Date.now();
   while (!predicate()) {
     if (Date.now() - start > timeoutMs) throw new Error(`condition not met in ${timeoutMs} ms ${describe()}`);
@@ -52,5 +57,19 @@ export async function until(predicate: () => boolean, timeoutMs = 3000, describe
 
 /** The lines of a frame that belong to task rows: they start with a row number or two spaces, then a glyph. */
 export function taskLines(frame: string): string[] {
-  return frame.split("\n").filter((l) => /^(\d |  )[○▶◷⊘✔✖⊗] /.test(l));
+  return frame.split("\n").filter((l) => /^(\d | {2})[○▶◷⊘✔✖⊗] /.test(l));
+}
+
+/** Hand-written events (seq added in order) folded into a fresh RunState. */
+export function fold(events: readonly (EventInput & { time: number })[]): RunState {
+  const state = emptyState();
+  for (const [i, e] of events.entries()) applyEvent(state, { ...e, seq: i + 1 } as RuntimeEvent);
+  return state;
+}
+
+/** The state after the first `count` events of a recorded run. */
+export function stateAt(events: readonly RuntimeEvent[], count: number): RunState {
+  const state = emptyState();
+  for (const e of events.slice(0, count)) applyEvent(state, e);
+  return state;
 }

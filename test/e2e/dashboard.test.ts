@@ -1,0 +1,359 @@
+// The real binary (bin/async-demo → dist/) in a pseudo-terminal: keys, Ctrl-C and signals, stepping, sizes, picker, NO_COLOR.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import pty from "@lydell/node-pty";
+import xterm from "@xterm/headless";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { spawnTerminal, type Terminal } from "../support/pty.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = fileURLToPath(new URL("../../bin/async-demo", import.meta.url));
+const SHOW_CURSOR = "\u001b[?25h";
+const CTRL_C = "\u0003";
+const DOWN = "\u001B[B";
+const ESC = "\u001b";
+const TIMEOUT = 45_000;
+
+type Screen = Pick<Terminal, "screen" | "raw" | "write" | "kill" | "waitFor" | "exited" | "pid">;
+
+const open: Screen[] = [];
+afterEach(() => {
+  // Never leave a child behind, whatever happened in the test.
+  for (const t of open.splice(0)) {
+    try {
+      t.kill("SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
+
+function launch(args: string[], options: { columns?: number; rows?: number } = {}): Terminal {
+  const t = spawnTerminal(args, options);
+  open.push(t);
+  return t;
+}
+
+/**
+ * The harness always sets FORCE_COLOR=1 and removes NO_COLOR; NO_COLOR needs a terminal of its own:
+ * the same pty + xterm pairing, with the environment a NO_COLOR user has.
+ */
+function launchNoColor(args: string[], columns = 100, rows = 30): Screen {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && k !== "CI" && k !== "FORCE_COLOR") env[k] = v;
+  }
+  Object.assign(env, { TERM: "xterm-256color", NO_COLOR: "1" });
+  const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
+  const child = pty.spawn(process.execPath, [BIN, ...args], {
+    name: "xterm-256color",
+    cols: columns,
+    rows,
+    env,
+    cwd: ROOT,
+  });
+  let raw = "";
+  child.onData((data) => {
+    raw += data;
+    term.write(data);
+  });
+  const exited = new Promise<{ status: number; signal: number | undefined }>((resolve) => {
+    child.onExit(({ exitCode, signal }) => {
+      term.write("", () => resolve({ status: signal ? 128 + signal : exitCode, signal: signal || undefined }));
+    });
+  });
+  const screen = () => {
+    const buffer = term.buffer.active;
+    const out: string[] = [];
+    for (let i = 0; i < term.rows; i++) out.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? "");
+    return out;
+  };
+  const t: Screen = {
+    screen,
+    raw: () => raw,
+    write: (data) => child.write(data),
+    kill: (signal) => child.kill(signal),
+    exited,
+    pid: child.pid,
+    waitFor: (predicate, timeoutMs = 8000) =>
+      new Promise((resolve, reject) => {
+        const start = Date.now();
+        const poll = () => {
+          const text = screen().join("\n");
+          if (predicate(text)) resolve(text);
+          else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting; screen was:\n${text}`));
+          else setTimeout(poll, 25);
+        };
+        poll();
+      }),
+  };
+  open.push(t);
+  return t;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The screen once it has stopped changing for `quietMs`. */
+async function settled(t: Screen, quietMs = 250, timeoutMs = 5000): Promise<string[]> {
+  const start = Date.now();
+  let last = t.screen().join("\n");
+  let since = Date.now();
+  while (Date.now() - since < quietMs) {
+    if (Date.now() - start > timeoutMs) throw new Error(`screen never settled:\n${last}`);
+    await sleep(25);
+    const now = t.screen().join("\n");
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    }
+  }
+  return last.split("\n");
+}
+
+/** Task rows of the screen: a row number (or two spaces), a state glyph, a name. */
+const taskRows = (lines: string[]) => lines.filter((l) => /^(\d | {2})[○▶◷⊘✔✖⊗] /.test(l));
+/** Event log lines: the loop time, then the narration (or a ↳ hint). */
+const logLines = (lines: string[]) => lines.filter((l) => /^ {2,3}\d+\.\d{3} {2}| {10}↳ /.test(l));
+
+const exitedWithin = (t: Screen, ms: number) =>
+  Promise.race([t.exited, sleep(ms).then(() => ({ status: -1, signal: undefined }) as const)]);
+
+beforeAll(() => {
+  if (!existsSync(fileURLToPath(new URL("../../dist/src/cli.js", import.meta.url))))
+    throw new Error("dist/ is missing: run `npm run build` before the e2e tests");
+});
+
+describe("dashboard in a terminal", () => {
+  it(
+    "cancel: pressing long_running_task's number cancels it, the row shows it swallowed the cancel; q exits 130 mid-run",
+    async () => {
+      const t = launch(["cancel", "--speed", "0.1"]);
+      await t.waitFor((s) => /2 ◷ └ long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s/.test(s));
+      t.write("2");
+      const s = await t.waitFor((s) => /Task-2\s+done/.test(s));
+      expect(s).toMatch(/2 ✔ └ long_running_task\s+Task-2\s+done\s+swallowed the cancel \(you asked for it/);
+      expect(s).toContain("» Task was cancelled");
+      expect(s).toMatch(/long_running_task \(Task-2\) caught the CancelledError and returned None/);
+      expect(s).toMatch(/▶ running/); // main still sleeps: the run goes on
+      t.write("q");
+      const { status } = await t.exited;
+      expect(status).toBe(130);
+      expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "shutdown: Ctrl-C while tasks wait shows the cleanup and 'Cleaned up', exits 0, cursor shown at the end",
+    async () => {
+      const t = launch(["shutdown", "--speed", "0.2"], { columns: 100, rows: 40 });
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      t.write(CTRL_C);
+      const { status } = await t.exited;
+      const s = t.screen().join("\n");
+      expect(s).toContain("» fetch_data: cancelled, cleaning up");
+      expect(s).toContain("» process_data: cancelled, cleaning up");
+      expect(s).toContain("» long_running_task: cancelled, cleaning up");
+      expect(s).toContain("» Cleaned up");
+      expect(s).toContain("exit status 0");
+      expect(status).toBe(0);
+      expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "shutdown-reraise: the same Ctrl-C exits 130 after the cleanup",
+    async () => {
+      const t = launch(["shutdown-reraise", "--speed", "0.2"], { columns: 100, rows: 40 });
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      t.write(CTRL_C);
+      const { status } = await t.exited;
+      const s = t.screen().join("\n");
+      expect(s).toContain("» long_running_task: cancelled, cleaning up");
+      expect(s).toContain("» Cleaned up");
+      expect(s).toContain("exit status 130");
+      expect(status).toBe(130);
+      expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "an external SIGINT takes the same graceful path (shutdown: cleanup shown, exit 0)",
+    async () => {
+      const t = launch(["shutdown", "--speed", "0.2"], { columns: 100, rows: 40 });
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      t.kill("SIGINT");
+      const { status } = await t.exited;
+      const s = t.screen().join("\n");
+      expect(s).toContain("» fetch_data: cancelled, cleaning up");
+      expect(s).toContain("» Cleaned up");
+      expect(status).toBe(0);
+      expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "SIGTERM: shutdown-reraise cleans up and exits 143",
+    async () => {
+      const t = launch(["shutdown-reraise", "--speed", "0.2"], { columns: 100, rows: 40 });
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      t.kill("SIGTERM");
+      const { status } = await t.exited;
+      const s = t.screen().join("\n");
+      expect(s).toContain("» Cleaned up");
+      expect(s).toContain("exit status 143");
+      expect(status).toBe(143);
+      expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a second Ctrl-C exits at once with 130, without waiting for the cleanup",
+    async () => {
+      // timeout: slow_operation's cleanup sleeps 0.5 s of loop time — 5 s of wall time at ×0.1.
+      const t = launch(["timeout", "--speed", "0.1"], { columns: 100, rows: 40 });
+      await t.waitFor((s) => /main\s+Task-1\s+waiting/.test(s));
+      t.write(CTRL_C);
+      await t.waitFor((s) => s.includes("» slow_operation: cancelled, cleaning up"));
+      t.write(CTRL_C);
+      const { status } = await exitedWithin(t, 3000);
+      expect(status).toBe(130);
+      expect(t.screen().join("\n")).not.toContain("slow_operation: cleanup done");
+      expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "two Ctrl-C in a row on shutdown: 130, not the graceful 0",
+    async () => {
+      const t = launch(["shutdown", "--speed", "0.2"]);
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      t.write(CTRL_C + CTRL_C); // one read: a busy terminal delivers both at once
+      const { status } = await exitedWithin(t, 5000);
+      expect(status).toBe(130);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "pause, step twice, step back: the screen is the one after the first step",
+    async () => {
+      const t = launch(["gather", "--speed", "0.5"], { columns: 100, rows: 40 });
+      await t.waitFor((s) => /process_data\s+Task-3\s+waiting/.test(s));
+      t.write(" ");
+      await t.waitFor((s) => s.includes("‖ paused"));
+      const paused = await settled(t);
+      t.write("n");
+      await t.waitFor((s) => s !== paused.join("\n"));
+      const first = await settled(t);
+      t.write("n");
+      await t.waitFor((s) => s !== first.join("\n"));
+      const second = await settled(t);
+      expect(logLines(second).length).toBeGreaterThan(logLines(first).length);
+      t.write("b");
+      await t.waitFor((s) => s.includes("◀ event"));
+      const back = await settled(t);
+      expect(back[1]).toMatch(/‖ paused {2}◀ event \d+\/\d+/);
+      expect(taskRows(back)).toEqual(taskRows(first));
+      expect(logLines(back)).toEqual(logLines(first));
+      t.write("q");
+      await t.exited;
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "60×20: header, tasks and footer visible, nothing wider than 59 columns, no full-screen redraws; q after the end exits 0",
+    async () => {
+      const t = launch(["gather", "--speed", "2"], { columns: 60, rows: 20 });
+      const s = await t.waitFor((s) => s.includes("Tasks (3)") && s.includes("process_data"));
+      const lines = s.split("\n");
+      expect(lines[0]).toMatch(/^async-demo · gather/);
+      expect(lines.some((l) => l.startsWith("↑↓ select"))).toBe(true);
+      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Finished at"));
+      for (const line of end.split("\n")) expect(line.length, line).toBeLessThanOrEqual(59);
+      expect(end.split("\n")[0]).toMatch(/^async-demo · gather/);
+      expect(taskRows(end.split("\n"))).toHaveLength(3);
+      // Ink clears the whole screen (and the scrollback) when its frame reaches the terminal's height.
+      expect(t.raw()).not.toContain("\u001b[2J");
+      t.write("q");
+      expect((await t.exited).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "resizing to 40×10 and back does not crash",
+    async () => {
+      const t = launch(["gather", "--speed", "0.5"], { columns: 80, rows: 24 });
+      await t.waitFor((s) => s.includes("Tasks (3)"));
+      t.resize(40, 10);
+      await sleep(400);
+      t.resize(80, 24);
+      await sleep(400);
+      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Finished at"), 15_000);
+      expect(end).toContain("Tasks (3)");
+      expect(end).not.toMatch(/internal error|ERROR/);
+      t.write("q");
+      expect((await t.exited).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "bare async-demo shows the picker; Enter starts the highlighted scenario",
+    async () => {
+      const t = launch([]);
+      const picker = await t.waitFor((s) => s.includes("pick a scenario"));
+      expect(picker).toMatch(/› gather\s+gather\(\): run coroutines concurrently/);
+      t.write(DOWN);
+      await t.waitFor((s) => /› exceptions/.test(s));
+      t.write("\r");
+      const s = await t.waitFor((s) => s.includes("async-demo · exceptions —") && s.includes("Tasks ("));
+      expect(s).not.toContain("pick a scenario");
+      t.write("q");
+      expect([0, 130]).toContain((await t.exited).status);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "NO_COLOR=1: no colour codes at all, and the states still read as words",
+    async () => {
+      const t = launchNoColor(["cancel", "--speed", "0.1"]);
+      await t.waitFor((s) => /long_running_task\s+Task-2\s+waiting/.test(s));
+      t.write("2");
+      const s = await t.waitFor((s) => /Task-2\s+done\s+swallowed the cancel/.test(s));
+      expect(s).toMatch(/1 ◷ main\s+Task-1\s+waiting/);
+      t.write("q");
+      await t.exited;
+      // SGR foreground/background colours: ESC[3Xm, ESC[4Xm, ESC[9Xm, ESC[10Xm, and 256/true colour ESC[38;…/ESC[48;…
+      expect(t.raw()).not.toMatch(new RegExp(`${ESC}\\[(3|4|9|10)\\dm`));
+      expect(t.raw()).not.toMatch(new RegExp(`${ESC}\\[[34]8;`));
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "NO_COLOR=1: the selected row is still marked (c cancels what you can see)",
+    async () => {
+      const t = launchNoColor(["shutdown", "--speed", "0.1"]);
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      t.write(" "); // pause: only the selection may change the rows
+      await t.waitFor((s) => s.includes("‖ paused"));
+      const before = taskRows(await settled(t));
+      t.write(DOWN);
+      await sleep(300);
+      const after = taskRows(await settled(t));
+      expect(after).not.toEqual(before);
+      t.write("q");
+      await t.exited;
+    },
+    TIMEOUT,
+  );
+});

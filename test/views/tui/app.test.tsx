@@ -1,0 +1,305 @@
+// The whole dashboard (App) on a real Session, Controller and UiState, driven through stdin like a person would.
+import { EventEmitter } from "node:events";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import chalk from "chalk";
+import { render as inkRender } from "ink";
+import { cleanup, render } from "ink-testing-library";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Session } from "../../../src/session/session.js";
+import { TASK_STATES } from "../../../src/session/state.js";
+import { App, type Sources } from "../../../src/views/tui/app.js";
+import { Controller } from "../../../src/views/tui/controller.js";
+import { LOOK } from "../../../src/views/tui/glyphs.js";
+import { KEYMAP } from "../../../src/views/tui/keymap.js";
+import { UiState } from "../../../src/views/tui/ui-state.js";
+import { finishedRun, scenario, slowSession, taskLines, tick, until } from "./fixtures.js";
+
+const DOWN = "\u001B[B";
+const CTRL_C = "\u0003";
+const ESC = "\u001B";
+const scenariosDir = join(import.meta.dirname, "../../../scenarios");
+
+function sourcesOf(name: string): Sources {
+  const read = (ext: string) => readFileSync(join(scenariosDir, `${name}.${ext}`), "utf8").trimEnd();
+  return {
+    python: read("py"),
+    typescript: read("ts"),
+    pythonFile: `scenarios/${name}.py`,
+    typescriptFile: `scenarios/${name}.ts`,
+  };
+}
+
+const strip = (s: string) => s.replace(new RegExp(`${ESC}\\[[0-9;]*m`, "g"), "");
+
+let sessions: Session[] = [];
+const levelBefore = chalk.level;
+afterEach(() => {
+  cleanup();
+  for (const s of sessions) if (!s.done) s.abort();
+  sessions = [];
+  chalk.level = levelBefore;
+});
+
+/** The App on a slow live run: frame, stdin, and the objects behind it. */
+async function dashboard(name: string, speed = 0.1) {
+  const session = slowSession(name, speed);
+  sessions.push(session);
+  const ui = new UiState();
+  const exits = { now: vi.fn(), finished: vi.fn(), replay: vi.fn() };
+  const controller = new Controller(session, ui, exits);
+  const running = session.start();
+  const app = render(
+    <App
+      scenario={scenario(name)}
+      session={session}
+      store={session.store!}
+      ui={ui}
+      controller={controller}
+      sources={sourcesOf(name)}
+    />,
+  );
+  await tick(); // useInput listens only after the first effects ran
+  const frame = () => strip(app.lastFrame() ?? "");
+  const waitFrame = async (test: (f: string) => boolean, what: string) => {
+    await until(
+      () => test(frame()),
+      3000,
+      () => `(${what}); frame:\n${frame()}`,
+    );
+    return frame();
+  };
+  const press = async (keys: string) => {
+    app.stdin.write(keys);
+    await tick();
+  };
+  return { session, ui, exits, controller, running, app, frame, waitFrame, press, store: session.store! };
+}
+
+describe("App", () => {
+  it("draws header, task tree, event log and footer for a live run", async () => {
+    const d = await dashboard("cancel");
+    const f = await d.waitFrame((f) => /long_running_task\s+Task-2\s+waiting/.test(f), "task waiting");
+    const lines = f.split("\n");
+    expect(lines[0]).toBe(`async-demo · cancel — ${scenario("cancel").title}`);
+    expect(lines[1]).toMatch(/^t=\d\.\d\ds {2}×0\.1 {2}▶ running/);
+    expect(f).toContain("Tasks (2)");
+    expect(f).toContain("   Events");
+    expect(f).toMatch(/long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s [█░]{5} \d+\.\d\ds left/);
+    expect(lines.at(-1)).toMatch(/^↑↓ select · c cancel/);
+  });
+
+  it("↓ moves the selection, and the frame marks the selected row", async () => {
+    chalk.level = 1; // the selection is drawn inverse: let it reach the frame
+    const d = await dashboard("shutdown");
+    await d.waitFrame((f) => /long_running_task\s+Task-4\s+waiting/.test(f), "tasks waiting");
+    const marked = () =>
+      (d.app.lastFrame() ?? "")
+        .split("\n")
+        .filter((l) => l.startsWith(`${ESC}[7m`))
+        .map(strip);
+    expect(marked()).toHaveLength(1);
+    expect(marked()[0]).toMatch(/^1 .*main/);
+    await d.press(DOWN);
+    await d.press(DOWN);
+    expect(d.ui.getSnapshot().selected).toBe([...d.store.getSnapshot().state.tasks.values()][2]?.id);
+    expect(marked()).toHaveLength(1);
+    expect(marked()[0]).toMatch(/^3 .*process_data/);
+  });
+
+  it("c cancels the selected task: its row shows the cancel was swallowed", async () => {
+    const d = await dashboard("cancel");
+    await d.waitFrame((f) => /long_running_task\s+Task-2\s+waiting/.test(f), "task waiting");
+    await d.press(DOWN);
+    await d.press("c");
+    const f = await d.waitFrame((f) => /Task-2\s+done/.test(f), "task done");
+    expect(taskLines(f)[1]).toMatch(
+      /^2 ✔ └ long_running_task\s+Task-2\s+done\s+swallowed the cancel \(you asked for it/,
+    );
+    expect(f).toContain("» Task was cancelled");
+    expect(f).toContain("cancel requested for long_running_task (Task-2): you asked for it");
+  });
+
+  it("? opens the legend, any key closes it", async () => {
+    const d = await dashboard("cancel");
+    await d.waitFrame((f) => f.includes("Tasks (2)"), "first frame");
+    await d.press("?");
+    const help = await d.waitFrame((f) => f.includes("Keys"), "help");
+    expect(help).not.toContain("Tasks (2)");
+    expect(help).toContain(KEYMAP[0]!.description);
+    await d.press("z"); // an unbound key closes it too
+    await d.waitFrame((f) => f.includes("Tasks (2)") && !f.includes("Keys"), "help closed");
+    expect(d.ui.getSnapshot().help).toBe(false);
+  });
+
+  it("the legend shows every state in a 24-row terminal", async () => {
+    const d = await dashboard("cancel");
+    await d.waitFrame((f) => f.includes("Tasks (2)"), "first frame");
+    await d.press("?");
+    const help = await d.waitFrame((f) => f.includes("Keys"), "help");
+    expect(help.split("\n").length).toBeLessThanOrEqual(23);
+    for (const s of TASK_STATES) expect(help, s).toContain(`${LOOK[s].glyph} ${LOOK[s].word}`);
+    expect(help).toContain("Press ? or any key to close.");
+  });
+
+  it("p shows the TypeScript in the code pane, p again the Python twin", async () => {
+    const d = await dashboard("cancel");
+    await d.waitFrame((f) => f.includes("Tasks (2)"), "first frame");
+    expect(d.frame()).not.toContain("TypeScript ·");
+    await d.press("p");
+    const ts = await d.waitFrame((f) => f.includes("TypeScript · scenarios/cancel.ts"), "TypeScript pane");
+    expect(ts).toContain("const long_running_task = coroutine(async function long_running_task()");
+    expect(ts).toContain("(p: Python)");
+    await d.press("p");
+    const py = await d.waitFrame((f) => f.includes("Python twin · scenarios/cancel.py"), "Python pane");
+    expect(py).toContain("async def long_running_task");
+  });
+
+  it("a number key cancels that row; Ctrl-C unwinds the run; the summary appears at the end", async () => {
+    const d = await dashboard("shutdown");
+    await d.waitFrame((f) => /long_running_task\s+Task-4\s+waiting/.test(f), "tasks waiting");
+    await d.press("4");
+    await d.waitFrame((f) => /Task-4\s+cancelled/.test(f), "Task-4 cancelled");
+    // main's except already ran (the gather raised): the run ends normally.
+    const f = await d.waitFrame((f) => f.includes("■ done") && f.includes("Finished at"), "summary");
+    expect(f).toContain("» Cleaned up");
+    expect(f).toContain("exit status 0");
+    expect(d.exits.now).not.toHaveBeenCalled();
+  });
+
+  it("Ctrl-C (a key in raw mode) goes to the controller as the scenario's Ctrl-C", async () => {
+    const d = await dashboard("shutdown");
+    await d.waitFrame((f) => /long_running_task\s+Task-4\s+waiting/.test(f), "tasks waiting");
+    await d.press(CTRL_C);
+    expect(d.controller.interrupted).toBe(true);
+    const f = await d.waitFrame((f) => f.includes("Finished at"), "summary");
+    expect(f).toContain("» Cleaned up");
+    expect(d.store.getSnapshot().state.prints).toContain("fetch_data: cancelled, cleaning up");
+    expect(f).toContain("exit status 0");
+    expect((await d.running).status).toBe(0);
+  });
+
+  it("two keys in one chunk act in order (↓ then c cancels the second row)", async () => {
+    const d = await dashboard("cancel");
+    await d.waitFrame((f) => /long_running_task\s+Task-2\s+waiting/.test(f), "task waiting");
+    await d.press(`${DOWN}c`);
+    await d.waitFrame((f) => /Task-2\s+done\s+swallowed/.test(f), "Task-2 swallowed the cancel");
+  });
+
+  it("plain keys that arrive in one chunk all act (j then c cancels the second row)", async () => {
+    const d = await dashboard("cancel");
+    await d.waitFrame((f) => /long_running_task\s+Task-2\s+waiting/.test(f), "task waiting");
+    await d.press("jc");
+    await d.waitFrame((f) => /Task-2\s+done\s+swallowed/.test(f), "Task-2 swallowed the cancel");
+  });
+
+  it("while the run goes on, the frame is never taller than the terminal (24 rows)", async () => {
+    const d = await dashboard("swarm", 0.2);
+    await d.waitFrame((f) => f.includes("Tasks (1001)"), "swarm started");
+    for (let i = 0; i < 5; i++) {
+      expect(d.frame().split("\n").length).toBeLessThanOrEqual(23);
+      await tick(20);
+    }
+    expect(d.frame()).toMatch(/… \d+ more/);
+  });
+});
+
+/** A stdout with a size, for Ink's debug renderer (each write is a whole frame). */
+class SizedStdout extends EventEmitter {
+  frames: string[] = [];
+  constructor(
+    readonly columns: number,
+    readonly rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+  };
+}
+
+class QuietStdin extends EventEmitter {
+  isTTY = true;
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+  read = () => null;
+}
+
+describe("App: the frame fits the terminal", () => {
+  const SIZES: [number, number][] = [
+    [80, 24],
+    [60, 20],
+    [40, 10],
+    [200, 60],
+  ];
+  const RUNS = [
+    ["gather", []],
+    ["swarm", ["tasks=10"]],
+    ["swarm", ["tasks=10000"]],
+  ] as const;
+
+  /** Render the App for `session` at one size; what does not fit. */
+  function misfits(session: Session, name: string, code: boolean, columns: number, rows: number): string[] {
+    const ui = new UiState();
+    if (code) ui.update({ code: true });
+    const controller = new Controller(session, ui, { now() {}, finished() {}, replay() {} });
+    const stdout = new SizedStdout(columns, rows);
+    const instance = inkRender(
+      <App
+        scenario={session.scenario}
+        session={session}
+        store={session.store!}
+        ui={ui}
+        controller={controller}
+        sources={sourcesOf(name)}
+      />,
+      {
+        stdout: stdout as never,
+        stdin: new QuietStdin() as never,
+        debug: true,
+        exitOnCtrlC: false,
+        patchConsole: false,
+      },
+    );
+    const lines = (stdout.frames.at(-1) ?? "").split("\n");
+    instance.unmount();
+    const problems: string[] = [];
+    if (lines.length > rows - 1) problems.push(`${lines.length} lines`);
+    const wide = lines.filter((l) => l.length > columns - 1);
+    if (wide.length > 0) problems.push(`${wide.length} lines wider than ${columns - 1}`);
+    return problems;
+  }
+
+  const runs: { what: string; name: string; session: Session }[] = [];
+  beforeAll(async () => {
+    for (const [name, set] of RUNS) {
+      const what = [name, ...set].join(" ");
+      runs.push({ what: `${what} after the end`, name, session: (await finishedRun(name, { set: [...set] })).session });
+      const live = slowSession(name, 0.05, [...set]);
+      void live.start();
+      const store = live.store!;
+      await until(() => store.getSnapshot().state.tasks.size > 1 && store.getSnapshot().head > 5);
+      runs.push({ what: `${what} during the run`, name, session: live });
+    }
+  }, 30_000);
+  afterAll(() => {
+    for (const { session } of runs) if (!session.done) session.abort();
+  });
+
+  for (const [columns, rows] of SIZES) {
+    it(`${columns}×${rows}: at most rows - 1 lines, narrower than the terminal (runs of 3, 11, 10001 tasks; code pane on/off)`, () => {
+      const problems: string[] = [];
+      for (const { what, name, session } of runs) {
+        for (const code of [false, true]) {
+          for (const p of misfits(session, name, code, columns, rows))
+            problems.push(`${what}${code ? ", code pane" : ""}: ${p}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
