@@ -34,7 +34,7 @@ await build({
   target: "node20",
   chunkNames: "src/chunks/[name]-[hash]",
   // Scenario files reach the runtime through the package name, like users' files.
-  external: ["async-demo", "../scenarios/*", "tsx", "tsx/*"],
+  external: ["async-demo", "../scenarios/*", "tsx", "tsx/*", "esbuild"],
   define: { "process.env.NODE_ENV": '"production"' },
   // Ink optionally loads React DevTools; it is never wanted here.
   alias: { "react-devtools-core": "./scripts/no-devtools.mjs" },

@@ -100,6 +100,13 @@ async function loadScenarios(): Promise<readonly Scenario[]> {
   return (await import("../scenarios/index.js")).scenarios;
 }
 
+/** Colour on a terminal, or when FORCE_COLOR asks for it anywhere (NO_COLOR was mapped to FORCE_COLOR=0 at launch). */
+function wantsColor(): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return process.stdout.isTTY === true;
+}
+
 function interactive(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
@@ -127,7 +134,7 @@ async function runScenario(scenario: Scenario, flags: RunFlags, file?: string): 
     params,
     script,
     trace: flags.trace,
-    color: flags.color && process.stdout.isTTY === true,
+    color: flags.color && wantsColor(),
     ...(file !== undefined ? { file } : {}),
   });
 }

@@ -83,6 +83,8 @@ export async function play(scenario: Scenario, options: PlayOptions): Promise<nu
     script: options.script,
     ...(quiet ? { output: out, errorOutput: err } : {}),
   });
+  // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
+  const uninstall = handleSignals(session, (status) => process.exit(status));
   let view: { event(e: import("../runtime/events.js").RuntimeEvent): void; finish(status: number): void } | undefined;
   if (options.view === "json") {
     const { jsonView } = await import("../views/json.js");
@@ -96,7 +98,6 @@ export async function play(scenario: Scenario, options: PlayOptions): Promise<nu
     view?.event(event);
     trace?.event(event);
   });
-  const uninstall = handleSignals(session, (status) => process.exit(status));
   try {
     const result = await session.start();
     view?.finish(result.status);

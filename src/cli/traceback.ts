@@ -30,7 +30,9 @@ function frames(error: unknown): string[] {
     const [, fn, location, lineNo] = m as unknown as [string, string | undefined, string, string];
     const file = location.startsWith("file:") ? fileURLToPath(location) : location;
     if (!shown(file)) continue;
-    out.push(`  File "${file}", line ${lineNo}, in ${fn?.replace(/^Object\.|^async /, "") || "<module>"}`);
+    // V8 names a method call `Class.name` (the runtime calls the coroutine's function as `Coroutine.main`).
+    const name = fn?.replace(/^async /, "").replace(/^(?:Object|Coroutine|Task)\./, "") || "<module>";
+    out.push(`  File "${file}", line ${lineNo}, in ${name}`);
   }
   return out.reverse();
 }

@@ -48,12 +48,27 @@ function lineOf(source: string, needle: string): number | undefined {
   return index < 0 ? undefined : source.slice(0, index).split("\n").length;
 }
 
+/** Where a syntax error is: Node's SyntaxError for a .js module carries no position, so ask esbuild (tsx's compiler). */
+async function syntaxErrorLine(file: string, source: string): Promise<number | undefined> {
+  try {
+    const { transform } = await import("esbuild");
+    await transform(source, { loader: /\.[cm]?tsx?$/.test(file) ? "ts" : "js", format: "esm", sourcefile: file });
+  } catch (error) {
+    return (error as { errors?: { location?: { line: number } }[] }).errors?.[0]?.location?.line;
+  }
+  return undefined;
+}
+
 /** One line saying why `file` could not be loaded, with the line where it can tell. */
-function describeLoadError(file: string, source: string, error: unknown): string {
+async function describeLoadError(file: string, source: string, error: unknown): Promise<string> {
   const err = error as { message?: string; code?: string; stack?: string };
   const message = String(err?.message ?? error);
   const syntax = /:(\d+):\d+: ERROR: (.+)/.exec(message);
   if (syntax) return `${file}:${syntax[1]}: syntax error: ${syntax[2]}`;
+  if (error instanceof SyntaxError) {
+    const line = await syntaxErrorLine(file, source);
+    return `${file}${line ? `:${line}` : ""}: syntax error: ${message}`;
+  }
   if (err?.code === "ERR_MODULE_NOT_FOUND") {
     const missing = /Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1] ?? "?";
     const short = missing.startsWith("/") ? basename(missing) : missing;
@@ -64,7 +79,8 @@ function describeLoadError(file: string, source: string, error: unknown): string
   const frame = String(err?.stack ?? "")
     .split("\n")
     .find((l) => l.includes(url) || l.includes(file));
-  const line = frame ? /:(\d+):\d+\)?$/.exec(frame)?.[1] : undefined;
+  // `file:///…/x.js:3:7` in a call frame; a SyntaxError from Node's parser gives only `file:///…/x.js:3`.
+  const line = frame ? /:(\d+)(?::\d+)?\)?$/.exec(frame)?.[1] : undefined;
   const kind = error instanceof Error ? error.name : "Error";
   return `${file}${line ? `:${line}` : ""}: raised ${kind} while loading: ${message.split("\n")[0]}`;
 }
@@ -76,21 +92,23 @@ function isAsyncFunction(fn: unknown): boolean {
   );
 }
 
-/** Turn the module's default export into a scenario. */
-function toScenario(file: string, exported: unknown): Scenario {
+/** Turn the module's default export into a scenario; `at` names the file and the `export default` line. */
+function toScenario(file: string, source: string, exported: unknown): Scenario {
+  const line = lineOf(source, "export default");
+  const at = line === undefined ? file : `${file}:${line}`;
   if (isScenario(exported)) {
     if (!isAsyncFunction(exported.main)) {
-      throw new UserFileError(`${file}: the scenario's main must be an async function (or made with coroutine())`);
+      throw new UserFileError(`${at}: the scenario's main must be an async function (or made with coroutine())`);
     }
     return exported;
   }
   if (exported instanceof Coroutine) {
-    throw new UserFileError(`${file}: export the coroutine function itself (export default main), not a call (main())`);
+    throw new UserFileError(`${at}: export the coroutine function itself (export default main), not a call (main())`);
   }
   if (typeof exported === "function") {
     if (!isAsyncFunction(exported)) {
       throw new UserFileError(
-        `${file}: the default export must be an async function (or made with coroutine()); got a plain function`,
+        `${at}: the default export must be an async function (or made with coroutine()); got a plain function`,
       );
     }
     const stem = basename(file).replace(/\.[^.]+$/, "");
@@ -109,7 +127,7 @@ function toScenario(file: string, exported: unknown): Scenario {
     });
   }
   throw new UserFileError(
-    `${file}: no usable default export: write \`export default defineScenario({...})\` or \`export default main\` (an async function)`,
+    `${at}: no usable default export: write \`export default defineScenario({...})\` or \`export default main\` (an async function)`,
   );
 }
 
@@ -138,7 +156,7 @@ export async function loadUserScenario(path: string): Promise<Scenario> {
   try {
     mod = await import(entryUrl);
   } catch (error) {
-    throw new UserFileError(describeLoadError(file, source, error));
+    throw new UserFileError(await describeLoadError(file, source, error));
   }
-  return toScenario(file, mod.default);
+  return toScenario(file, source, mod.default);
 }

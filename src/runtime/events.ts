@@ -95,7 +95,7 @@ export type RuntimeEvent =
       outcome: Outcome;
       /** repr of the result, the exception, or the CancelledError. */
       value: string;
-      /** The task caught a CancelledError it was given and finished anyway. */
+      /** The task was asked to cancel (cancelling() > 0) and returned a result anyway: it swallowed the CancelledError. */
       swallowed: boolean;
     })
   | (Base & { type: "print"; task: number | null; text: string })

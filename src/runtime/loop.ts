@@ -632,13 +632,14 @@ export class EventLoop {
     this._stepOpen = true;
     this._stepId++;
     this._stepStartedAt = performance.now();
+    // A CancelledError is this task's own cancellation only while a cancel request is
+    // outstanding; awaiting a task that was cancelled raises it too, without cancelling
+    // the awaiter (catalogue item 20).
+    const ownCancel = hasError && error instanceof CancelledError && task._numCancelsRequested > 0;
     if (this._listener !== undefined) {
-      if (hasError && error instanceof CancelledError) {
-        this._emit({ type: "cancel-delivered", task: task._id, error: repr(error) });
-      }
+      if (ownCancel) this._emit({ type: "cancel-delivered", task: task._id, error: repr(error) });
       this._emit({ type: "step", task: task._id });
-    } else this._seq += hasError && error instanceof CancelledError ? 2 : 1;
-    if (hasError && error instanceof CancelledError) task._cancelDelivered = true;
+    } else this._seq += ownCancel ? 2 : 1;
 
     const first = !task._started;
     if (first) {

@@ -34,8 +34,6 @@ export class Task<T = unknown> extends Future<T> {
   _foreign = false;
   /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
   _waitsOnLoop = false;
-  /** A CancelledError was thrown into the coroutine (it may swallow it). */
-  _cancelDelivered = false;
 
   constructor(
     loop: EventLoop,
@@ -195,7 +193,8 @@ export class Task<T = unknown> extends Future<T> {
           outcome === "cancelled" && !(value instanceof CancelledError)
             ? repr(new CancelledError(value as string))
             : repr(value),
-        swallowed: this._cancelDelivered && outcome !== "cancelled",
+        // Cancellation requested and still outstanding, yet the task did not end cancelled.
+        swallowed: outcome === "result" && this._numCancelsRequested > 0,
       });
     } else loop._countEvent();
   }
@@ -213,7 +212,10 @@ export class Task<T = unknown> extends Future<T> {
 function notACoroutine(value: unknown): TypeError {
   let hint = "";
   if (typeof value === "function") hint = " (call it: createTask(fn()), and define it with coroutine())";
-  else if (value instanceof Promise) hint = " (a Promise has already started: define the function with coroutine())";
+  else if (value instanceof Promise) {
+    hint =
+      " (a Promise: the async function already ran. Define it with coroutine(); inside `coroutine(async function f() {…})` the name `f` is the plain async function, so call the const that holds the coroutine)";
+  }
   return new TypeError(`a coroutine was expected, got ${repr(value)}${hint}`);
 }
 

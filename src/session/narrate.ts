@@ -42,6 +42,19 @@ export function describeCause(cause: CancelCause, by: string | null): string {
   }
 }
 
+/** How the run ended, in one clause: what main did, and what run() made of it. */
+export function describeEnd(state: RunState): string {
+  const ended = state.ended;
+  if (ended === null) return "the run was stopped before it ended";
+  const main = [...state.tasks.values()].find((t) => t.by === "run");
+  if (ended.outcome === "result") return `main returned ${ended.value}`;
+  if (ended.value.startsWith("KeyboardInterrupt") && main?.state === "cancelled") {
+    return "main ended cancelled by the interrupt, so run() raised KeyboardInterrupt";
+  }
+  if (ended.outcome === "cancelled") return "main ended cancelled: run() raised CancelledError";
+  return `main raised ${ended.value}`;
+}
+
 /** The log sentence for `event`, read against the state *before* it was applied. */
 export function narrate(event: RuntimeEvent, state: RunState): string | undefined {
   const label = (id: number | null | undefined) => (id == null ? null : taskLabel(state.tasks.get(id), id));

@@ -169,6 +169,7 @@ export class Session {
 
   resume(): void {
     if (this.ended) return;
+    if (this.store) this.store.followLimit = undefined;
     this.whenCaughtUp(() => {
       this.run.loop.resume();
       this.setPhase(this.run.runner.interruptCount > 0 ? "shutting down" : "running");
@@ -182,9 +183,11 @@ export class Session {
 
   /** One event forward (pauses first). */
   step(): void {
-    if (this.ended && this.store?.position === this.store?.head) return;
+    const store = this.store;
+    if (this.ended && store?.position === store?.head) return;
     if (!this.run.loop.paused) this.pause();
-    if (this.store?.forward()) return;
+    if (store?.forward()) return;
+    if (store) store.followLimit = store.position + 1;
     this.run.loop.step();
   }
 

@@ -62,15 +62,25 @@ export class SessionStore {
     this.narrator = new Narrator(this.scenario);
     this.cursor = 0;
     this.behind = null;
+    this.followLimit = undefined;
     this.changed();
   }
+
+  /**
+   * While stepping, the cursor follows new events only up to here: a loop step
+   * can emit several events, and the view advances one event per step.
+   */
+  followLimit: number | undefined;
 
   /** A runtime event arrived: fold it in; the cursor follows unless it was moved back. */
   push(event: RuntimeEvent): void {
     const following = this.cursor === this.events.length;
     this.events.push(event);
     this.log.push(this.narrator.feed(event));
-    if (following) this.cursor = this.events.length;
+    if (following) {
+      if (this.followLimit === undefined || this.events.length <= this.followLimit) this.cursor = this.events.length;
+      else if (this.behind === null) this.moveTo(this.followLimit);
+    }
     this.changed();
   }
 

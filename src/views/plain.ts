@@ -7,6 +7,7 @@
 import type { RuntimeEvent } from "../runtime/events.js";
 import { fixed } from "../runtime/format.js";
 import type { Scenario } from "../runtime/scenario.js";
+import { describeEnd } from "../session/narrate.js";
 import { Narrator } from "../session/narrator.js";
 import { TASK_STATES } from "../session/state.js";
 import type { Palette } from "./style.js";
@@ -39,17 +40,8 @@ export function plainView(scenario: Scenario, write: (line: string) => void, sty
       const counts = TASK_STATES.filter((s) => state.counts[s] > 0)
         .map((s) => `${state.counts[s]} ${s}`)
         .join(", ");
-      const ended = state.ended;
-      const how =
-        ended === null
-          ? "did not finish"
-          : ended.outcome === "result"
-            ? `main returned ${ended.value}`
-            : ended.outcome === "cancelled"
-              ? "main was cancelled"
-              : `main raised ${ended.value}`;
       write("");
-      write(style.bold(`Run ended at t=${fixed(state.time, 3)} s: ${how}; exit status ${status}.`));
+      write(style.bold(`Run ended at t=${fixed(state.time, 3)} s: ${describeEnd(state)}; exit status ${status}.`));
       write(`Tasks: ${state.tasks.size} (${counts || "none"}).`);
       write(`Lesson: ${scenario.explain}`);
     },

@@ -111,7 +111,8 @@ async function settled(t: Screen, quietMs = 250, timeoutMs = 5000): Promise<stri
 }
 
 /** Task rows of the screen: a row number (or two spaces), a state glyph, a name. */
-const taskRows = (lines: string[]) => lines.filter((l) => /^(\d | {2})[○▶◷⊘✔✖⊗] /.test(l));
+/** Task rows, without the selection column (`›` or a space). */
+const taskRows = (lines: string[]) => lines.filter((l) => /^[ ›](\d | {2})[○▶◷⊘✔✖⊗] /.test(l)).map((l) => l.slice(1));
 /** Event log lines: the loop time, then the narration (or a ↳ hint). */
 const logLines = (lines: string[]) => lines.filter((l) => /^ {2,3}\d+\.\d{3} {2}| {10}↳ /.test(l));
 
@@ -131,7 +132,7 @@ describe("dashboard in a terminal", () => {
       await t.waitFor((s) => /2 ◷ └ long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s/.test(s));
       t.write("2");
       const s = await t.waitFor((s) => /Task-2\s+done/.test(s));
-      expect(s).toMatch(/2 ✔ └ long_running_task\s+Task-2\s+done\s+swallowed the cancel \(you asked for it/);
+      expect(s).toMatch(/2 ✔ └ long_running_task\s+Task-2\s+done\s+swallowed the cancel \(you asked for/);
       expect(s).toContain("» Task was cancelled");
       expect(s).toMatch(/long_running_task \(Task-2\) caught the CancelledError and returned None/);
       expect(s).toMatch(/▶ running/); // main still sleeps: the run goes on
@@ -155,7 +156,7 @@ describe("dashboard in a terminal", () => {
       expect(s).toContain("» process_data: cancelled, cleaning up");
       expect(s).toContain("» long_running_task: cancelled, cleaning up");
       expect(s).toContain("» Cleaned up");
-      expect(s).toContain("exit status 0");
+      expect(s).toContain("Exit status 0");
       expect(status).toBe(0);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
@@ -172,7 +173,7 @@ describe("dashboard in a terminal", () => {
       const s = t.screen().join("\n");
       expect(s).toContain("» long_running_task: cancelled, cleaning up");
       expect(s).toContain("» Cleaned up");
-      expect(s).toContain("exit status 130");
+      expect(s).toContain("Exit status 130");
       expect(status).toBe(130);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
@@ -204,7 +205,7 @@ describe("dashboard in a terminal", () => {
       const { status } = await t.exited;
       const s = t.screen().join("\n");
       expect(s).toContain("» Cleaned up");
-      expect(s).toContain("exit status 143");
+      expect(s).toContain("Exit status 143");
       expect(status).toBe(143);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
@@ -275,7 +276,7 @@ describe("dashboard in a terminal", () => {
       const lines = s.split("\n");
       expect(lines[0]).toMatch(/^async-demo · gather/);
       expect(lines.some((l) => l.startsWith("↑↓ select"))).toBe(true);
-      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Finished at"));
+      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Exit status"));
       for (const line of end.split("\n")) expect(line.length, line).toBeLessThanOrEqual(59);
       expect(end.split("\n")[0]).toMatch(/^async-demo · gather/);
       expect(taskRows(end.split("\n"))).toHaveLength(3);
@@ -296,7 +297,7 @@ describe("dashboard in a terminal", () => {
       await sleep(400);
       t.resize(80, 24);
       await sleep(400);
-      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Finished at"), 15_000);
+      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Exit status"), 15_000);
       expect(end).toContain("Tasks (3)");
       expect(end).not.toMatch(/internal error|ERROR/);
       t.write("q");
@@ -346,11 +347,15 @@ describe("dashboard in a terminal", () => {
       await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
       t.write(" "); // pause: only the selection may change the rows
       await t.waitFor((s) => s.includes("‖ paused"));
-      const before = taskRows(await settled(t));
+      const marked = (screen: string[]) => screen.filter((l) => /^›\d [○▶◷⊘✔✖⊗] /.test(l));
+      const before = marked(await settled(t));
+      expect(before).toHaveLength(1);
+      expect(before[0]).toMatch(/^›1 .*main/);
       t.write(DOWN);
       await sleep(300);
-      const after = taskRows(await settled(t));
-      expect(after).not.toEqual(before);
+      const after = marked(await settled(t));
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatch(/^›2 .*fetch_data/);
       t.write("q");
       await t.exited;
     },

@@ -12,10 +12,10 @@ import { CodePane } from "./code-pane.js";
 import type { Controller } from "./controller.js";
 import { EventLog } from "./event-log.js";
 import { Header } from "./header.js";
-import { KeyHelp } from "./key-help.js";
-import { bindingFor, FOOTER } from "./keymap.js";
+import { helpPages, KeyHelp } from "./key-help.js";
+import { bindingFor, FOOTER, splitKeys } from "./keymap.js";
 import { layout } from "./layout.js";
-import { Summary } from "./summary.js";
+import { Summary, summaryLine } from "./summary.js";
 import { TaskTree } from "./task-tree.js";
 import { clip } from "./text.js";
 import { treeRows, visibleWindow } from "./tree.js";
@@ -46,9 +46,11 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      const binding = bindingFor(input, key);
-      if (binding) controller.handle(binding.action, input);
-      else if (ui.getSnapshot().help) controller.handle("help", input);
+      for (const [one, k] of splitKeys(input, key)) {
+        const binding = bindingFor(one, k);
+        if (binding) controller.handle(binding.action, one);
+        else if (ui.getSnapshot().help > 0) controller.handle("help", one);
+      }
     },
     { isActive: isRawModeSupported === true },
   );
@@ -69,10 +71,11 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
   const codeShown = box.codeBeside || view.code;
   const logEntries = snapshot.logTail(box.logHeight);
 
-  if (view.help) {
+  controller.helpPages = helpPages(box.helpHeight);
+  if (view.help > 0) {
     return (
       <Box flexDirection="column">
-        <KeyHelp width={box.width} height={terminalRows - 2} />
+        <KeyHelp width={box.width} height={box.helpHeight} page={Math.min(view.help, controller.helpPages)} />
       </Box>
     );
   }
@@ -116,7 +119,7 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
           </Box>
         ) : null}
       </Box>
-      {finished ? (
+      {finished && box.summaryHeight > 0 ? (
         <Summary
           state={state}
           status={snapshot.status ?? 0}
@@ -126,7 +129,11 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
         />
       ) : null}
       <Text dimColor={view.notice === null} color={view.notice === null ? undefined : "yellow"}>
-        {clip(view.notice ?? FOOTER, box.width)}
+        {clip(
+          view.notice ??
+            (finished && box.summaryHeight === 0 ? `${summaryLine(state, snapshot.status ?? 0)} · q quit` : FOOTER),
+          box.width,
+        )}
       </Text>
     </Box>
   );

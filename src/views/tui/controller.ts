@@ -24,6 +24,8 @@ export interface Exits {
 
 export class Controller {
   private interruptedBy: Signal | undefined;
+  /** Pages of the help at the current terminal height (the App keeps it up to date). */
+  helpPages = 1;
 
   constructor(
     private readonly session: Session,
@@ -49,8 +51,8 @@ export class Controller {
     const ui = this.ui;
     const session = this.session;
     const snapshot = ui.getSnapshot();
-    if (snapshot.help && action !== "interrupt") {
-      ui.update({ help: false, notice: null });
+    if (snapshot.help > 0 && action !== "interrupt") {
+      ui.update({ help: snapshot.help < this.helpPages ? snapshot.help + 1 : 0, notice: null });
       return;
     }
     if (snapshot.notice !== null) ui.update({ notice: null });
@@ -72,8 +74,11 @@ export class Controller {
         return;
       case "cancelNumber": {
         const row = rows[Number(input) - 1];
-        if (row) ui.update({ selected: row.task.id });
-        this.cancel(row?.task.id, row?.task.name ?? `task ${input}`);
+        if (row === undefined) this.notice(`there is no task number ${input}`);
+        else {
+          ui.update({ selected: row.task.id });
+          this.cancel(row.task.id, row.task.name);
+        }
         return;
       }
       case "cancelAll":
@@ -116,7 +121,7 @@ export class Controller {
         ui.update({ code: !snapshot.code });
         return;
       case "help":
-        ui.update({ help: true });
+        ui.update({ help: 1 });
         return;
       case "quit":
         if (session.done) this.exits.finished();

@@ -31,6 +31,8 @@ function lines(entries: readonly LogEntry[]): Line[] {
 
 export function EventLog({ entries, height, width }: EventLogProps) {
   const shown = lines(entries).slice(-Math.max(0, height - 1));
+  // A hint whose event scrolled off would read as if it belonged to nothing.
+  while (shown[0]?.kind === "hint") shown.shift();
   return (
     <Box flexDirection="column" width={width}>
       <Text dimColor>{clip("   Events", width)}</Text>

@@ -81,6 +81,21 @@ export const KEYMAP: readonly Binding[] = [
   },
 ];
 
+/**
+ * Ink hands over several keys at once when they arrive together (`"qq"`,
+ * `"\u0003\u0003"` — a second Ctrl-C while the app is busy): split them into
+ * one press each. Escape sequences (arrows) arrive already parsed, as one key.
+ */
+export function splitKeys(input: string, key: Key): [string, Key][] {
+  if (input.length <= 1) return [[input, key]];
+  const plain: Key = { ...key, ctrl: false, return: false, escape: false };
+  return [...input].map((ch): [string, Key] => {
+    if (ch === "\u0003") return ["c", { ...plain, ctrl: true }];
+    if (ch === "\r") return ["", { ...plain, return: true }];
+    return [ch, plain];
+  });
+}
+
 /** The binding for a key press, if any. Ctrl-C is checked first (it also reads as 'c'). */
 export function bindingFor(input: string, key: Key): Binding | undefined {
   const interrupt = KEYMAP.find((b) => b.action === "interrupt") as Binding;

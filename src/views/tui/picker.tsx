@@ -1,5 +1,5 @@
 /** `async-demo` alone in a terminal: choose a scenario with ↑↓ and Enter (q or Esc to leave). */
-import { Box, render, Text, useApp, useInput } from "ink";
+import { Box, render, Text, useInput } from "ink";
 import { useState } from "react";
 import type { Scenario } from "../../runtime/scenario.js";
 import { clip } from "./text.js";
@@ -7,13 +7,9 @@ import { useTerminalSize } from "./use-terminal-size.js";
 
 function Picker({ scenarios, onPick }: { scenarios: readonly Scenario[]; onPick: (s: Scenario | undefined) => void }) {
   const [index, setIndex] = useState(0);
-  const { exit } = useApp();
   const { columns } = useTerminalSize();
   const width = Math.max(20, columns - 1);
-  const choose = (s: Scenario | undefined) => {
-    onPick(s);
-    exit();
-  };
+  const choose = onPick;
   useInput((input, key) => {
     if (key.upArrow || input === "k") setIndex((i) => (i + scenarios.length - 1) % scenarios.length);
     else if (key.downArrow || input === "j") setIndex((i) => (i + 1) % scenarios.length);
@@ -34,11 +30,19 @@ function Picker({ scenarios, onPick }: { scenarios: readonly Scenario[]; onPick:
   );
 }
 
-/** Resolves with the chosen scenario, or undefined if the user left. */
-export async function pickScenario(scenarios: readonly Scenario[]): Promise<Scenario | undefined> {
-  let picked: Scenario | undefined;
-  const instance = render(<Picker scenarios={scenarios} onPick={(s) => (picked = s)} />, { exitOnCtrlC: false });
-  await instance.waitUntilExit();
-  instance.clear();
-  return picked;
+/** Resolves with the chosen scenario, or undefined if the user left. The list is erased either way. */
+export function pickScenario(scenarios: readonly Scenario[]): Promise<Scenario | undefined> {
+  return new Promise((resolve) => {
+    const instance = render(
+      <Picker
+        scenarios={scenarios}
+        onPick={(picked) => {
+          instance.clear();
+          instance.unmount();
+          resolve(picked);
+        }}
+      />,
+      { exitOnCtrlC: false },
+    );
+  });
 }

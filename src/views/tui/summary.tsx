@@ -1,5 +1,6 @@
 /** After the run: how main ended, results, errors, cancellations, duration, the lesson, and what to press. */
 import { Box, Text } from "ink";
+import { describeEnd } from "../../session/narrate.js";
 import type { RunState } from "../../session/state.js";
 import { clip, seconds, wrap } from "./text.js";
 
@@ -11,20 +12,14 @@ export interface SummaryProps {
   height: number;
 }
 
+/** The one line that says how the run ended (also the footer, when the terminal has no room for the box). */
+export function summaryLine(state: RunState, status: number): string {
+  return `Exit status ${status} at t=${seconds(state.time)}: ${describeEnd(state)}`;
+}
+
 export function Summary({ state, status, explain, width, height }: SummaryProps) {
-  const ended = state.ended;
-  const main =
-    ended === null
-      ? "the run was stopped"
-      : ended.outcome === "result"
-        ? `main returned ${ended.value}`
-        : ended.outcome === "cancelled"
-          ? "main ended cancelled"
-          : `main raised ${ended.value}`;
   const tasks = [...state.tasks.values()];
-  const lines: { text: string; color?: "green" | "red" | "yellow" | "cyan" }[] = [
-    { text: `Finished at t=${seconds(state.time)}: ${main} — exit status ${status}` },
-  ];
+  const lines: { text: string; color?: "green" | "red" | "yellow" | "cyan" }[] = [{ text: summaryLine(state, status) }];
   const done = tasks.filter((t) => t.state === "done");
   const failed = tasks.filter((t) => t.state === "failed");
   const cancelled = tasks.filter((t) => t.state === "cancelled");

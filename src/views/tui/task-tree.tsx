@@ -3,8 +3,9 @@ import { Box, Text } from "ink";
 import type { RunState } from "../../session/state.js";
 import { LOOK } from "./glyphs.js";
 import { axis, lane } from "./lane.js";
+import { rowColumns } from "./layout.js";
 import { taskDetail } from "./task-detail.js";
-import { cell } from "./text.js";
+import { cell, clip } from "./text.js";
 import type { TreeRow } from "./tree.js";
 
 export interface TaskTreeProps {
@@ -24,14 +25,13 @@ export interface TaskTreeProps {
 }
 
 export function TaskTree({ rows, offset, total, state, selected, now, width, laneWidth, span }: TaskTreeProps) {
-  const nameWidth = Math.min(28, Math.max(14, Math.floor(width * 0.2)));
-  const detailWidth = Math.max(8, width - 2 - 2 - nameWidth - 1 - 8 - 1 - 11 - (laneWidth > 0 ? laneWidth + 1 : 0));
+  const cols = rowColumns(width, laneWidth);
   const more = total - (offset + rows.length);
   return (
     <Box flexDirection="column">
       <Text dimColor>
-        {cell(`   Tasks (${total})`, width - (laneWidth > 0 ? laneWidth + 1 : 0))}
-        {laneWidth > 0 ? ` ${axis(span, laneWidth)}` : ""}
+        {cell(`   Tasks (${total})`, width - cols.lane)}
+        {cols.lane > 0 ? ` ${axis(span, laneWidth)}` : ""}
       </Text>
       {rows.map((row, i) => {
         const task = row.task;
@@ -40,17 +40,21 @@ export function TaskTree({ rows, offset, total, state, selected, now, width, lan
         const isSelected = task.id === selected;
         return (
           <Box key={task.id}>
-            <Text inverse={isSelected}>{index < 9 ? `${index + 1} ` : "  "}</Text>
+            {/* The mark shows the selection without colour (NO_COLOR loses inverse video). */}
+            <Text
+              inverse={isSelected}
+              bold={isSelected}
+            >{`${isSelected ? "›" : " "}${index < 9 ? `${index + 1} ` : "  "}`}</Text>
             <Text color={look.color}>{`${look.glyph} `}</Text>
-            <Text bold={isSelected}>{cell(`${row.prefix}${task.coro}`, nameWidth)}</Text>
-            <Text dimColor>{` ${cell(task.name, 8)}`}</Text>
-            <Text color={look.color}>{` ${cell(look.word, 11)}`}</Text>
-            <Text>{cell(taskDetail(task, state, now), detailWidth)}</Text>
-            {laneWidth > 0 ? <Text color={look.color}>{` ${lane(task, span, laneWidth, now)}`}</Text> : null}
+            <Text bold={isSelected}>{cell(`${row.prefix}${task.coro}`, cols.name)}</Text>
+            {cols.taskName > 0 ? <Text dimColor>{` ${cell(task.name, cols.taskName - 1)}`}</Text> : null}
+            {cols.word > 0 ? <Text color={look.color}>{` ${cell(look.word, cols.word - 1)}`}</Text> : null}
+            {cols.detail > 0 ? <Text>{cell(` ${taskDetail(task, state, now)}`, cols.detail)}</Text> : null}
+            {cols.lane > 0 ? <Text color={look.color}>{` ${lane(task, span, laneWidth, now)}`}</Text> : null}
           </Box>
         );
       })}
-      {more > 0 ? <Text dimColor>{`   … ${more} more (↑↓ to scroll)`}</Text> : null}
+      {more > 0 ? <Text dimColor>{clip(`   … ${more} more (↑↓ to scroll)`, width)}</Text> : null}
     </Box>
   );
 }

@@ -7,7 +7,8 @@ export interface UiSnapshot {
   readonly version: number;
   /** Id of the selected task, or null before any exists. */
   readonly selected: number | null;
-  readonly help: boolean;
+  /** The help page shown (1, 2…), or 0 when the help is closed. */
+  readonly help: number;
   readonly language: "python" | "typescript";
   /** Narrow terminals: the code pane replaces the log while shown. */
   readonly code: boolean;
@@ -19,7 +20,7 @@ export class UiState {
   private snapshot: UiSnapshot = {
     version: 0,
     selected: null,
-    help: false,
+    help: 0,
     language: "python",
     code: false,
     notice: null,

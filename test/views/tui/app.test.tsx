@@ -89,7 +89,7 @@ describe("App", () => {
     expect(lines.at(-1)).toMatch(/^↑↓ select · c cancel/);
   });
 
-  it("↓ moves the selection, and the frame marks the selected row", async () => {
+  it("↓ moves the selection, and the frame marks the selected row (inverse, and › for no-colour terminals)", async () => {
     chalk.level = 1; // the selection is drawn inverse: let it reach the frame
     const d = await dashboard("shutdown");
     await d.waitFrame((f) => /long_running_task\s+Task-4\s+waiting/.test(f), "tasks waiting");
@@ -97,7 +97,11 @@ describe("App", () => {
       (d.app.lastFrame() ?? "")
         .split("\n")
         .filter((l) => l.startsWith(`${ESC}[7m`))
-        .map(strip);
+        .map(strip)
+        .map((l) => {
+          expect(l.startsWith("›")).toBe(true);
+          return l.slice(1);
+        });
     expect(marked()).toHaveLength(1);
     expect(marked()[0]).toMatch(/^1 .*main/);
     await d.press(DOWN);
@@ -113,9 +117,7 @@ describe("App", () => {
     await d.press(DOWN);
     await d.press("c");
     const f = await d.waitFrame((f) => /Task-2\s+done/.test(f), "task done");
-    expect(taskLines(f)[1]).toMatch(
-      /^2 ✔ └ long_running_task\s+Task-2\s+done\s+swallowed the cancel \(you asked for it/,
-    );
+    expect(taskLines(f)[1]).toMatch(/^2 ✔ └ long_running_task\s+Task-2\s+done\s+swallowed the cancel \(you asked for/);
     expect(f).toContain("» Task was cancelled");
     expect(f).toContain("cancel requested for long_running_task (Task-2): you asked for it");
   });
@@ -127,19 +129,30 @@ describe("App", () => {
     const help = await d.waitFrame((f) => f.includes("Keys"), "help");
     expect(help).not.toContain("Tasks (2)");
     expect(help).toContain(KEYMAP[0]!.description);
-    await d.press("z"); // an unbound key closes it too
+    // An unbound key turns the page (a 24-row terminal needs more than one), then closes it.
+    for (let page = 1; page < d.controller.helpPages; page++) await d.press("z");
+    expect(d.frame()).toContain("any key: close");
+    await d.press("z");
     await d.waitFrame((f) => f.includes("Tasks (2)") && !f.includes("Keys"), "help closed");
-    expect(d.ui.getSnapshot().help).toBe(false);
+    expect(d.ui.getSnapshot().help).toBe(0);
   });
 
-  it("the legend shows every state in a 24-row terminal", async () => {
+  it("the legend shows every state in a 24-row terminal, page by page", async () => {
     const d = await dashboard("cancel");
     await d.waitFrame((f) => f.includes("Tasks (2)"), "first frame");
     await d.press("?");
-    const help = await d.waitFrame((f) => f.includes("Keys"), "help");
-    expect(help.split("\n").length).toBeLessThanOrEqual(23);
-    for (const s of TASK_STATES) expect(help, s).toContain(`${LOOK[s].glyph} ${LOOK[s].word}`);
-    expect(help).toContain("Press ? or any key to close.");
+    let help = await d.waitFrame((f) => f.includes("Keys"), "help");
+    let seen = "";
+    for (let page = 1; page <= d.controller.helpPages; page++) {
+      expect(help.split("\n").length).toBeLessThanOrEqual(23);
+      seen += help;
+      if (page < d.controller.helpPages) {
+        await d.press(" ");
+        help = d.frame();
+      }
+    }
+    for (const s of TASK_STATES) expect(seen, s).toContain(`${LOOK[s].glyph} ${LOOK[s].word}`);
+    expect(seen).toContain("any key: close");
   });
 
   it("p shows the TypeScript in the code pane, p again the Python twin", async () => {
@@ -161,9 +174,9 @@ describe("App", () => {
     await d.press("4");
     await d.waitFrame((f) => /Task-4\s+cancelled/.test(f), "Task-4 cancelled");
     // main's except already ran (the gather raised): the run ends normally.
-    const f = await d.waitFrame((f) => f.includes("■ done") && f.includes("Finished at"), "summary");
+    const f = await d.waitFrame((f) => f.includes("■ done") && f.includes("Exit status"), "summary");
     expect(f).toContain("» Cleaned up");
-    expect(f).toContain("exit status 0");
+    expect(f).toContain("Exit status 0");
     expect(d.exits.now).not.toHaveBeenCalled();
   });
 
@@ -172,10 +185,10 @@ describe("App", () => {
     await d.waitFrame((f) => /long_running_task\s+Task-4\s+waiting/.test(f), "tasks waiting");
     await d.press(CTRL_C);
     expect(d.controller.interrupted).toBe(true);
-    const f = await d.waitFrame((f) => f.includes("Finished at"), "summary");
+    const f = await d.waitFrame((f) => f.includes("Exit status"), "summary");
     expect(f).toContain("» Cleaned up");
     expect(d.store.getSnapshot().state.prints).toContain("fetch_data: cancelled, cleaning up");
-    expect(f).toContain("exit status 0");
+    expect(f).toContain("Exit status 0");
     expect((await d.running).status).toBe(0);
   });
 

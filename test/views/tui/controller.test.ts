@@ -137,13 +137,16 @@ describe("Controller", () => {
     const t = setup("cancel");
     await waitingTask(t, "long_running_task");
     t.controller.handle("help", "?");
-    expect(t.ui.getSnapshot().help).toBe(true);
+    expect(t.ui.getSnapshot().help).toBe(1);
     t.controller.handle("down", "");
-    expect(t.ui.getSnapshot().help).toBe(false);
+    expect(t.ui.getSnapshot().help).toBe(0);
     expect(t.ui.getSnapshot().selected).toBeNull();
+    t.controller.helpPages = 2; // a short terminal: the first key turns the page
     t.controller.handle("help", "?");
     t.controller.handle("quit", "q");
-    expect(t.ui.getSnapshot().help).toBe(false);
+    expect(t.ui.getSnapshot().help).toBe(2);
+    t.controller.handle("quit", "q");
+    expect(t.ui.getSnapshot().help).toBe(0);
     expect(t.exits.now).not.toHaveBeenCalled();
     t.controller.handle("help", "?");
     t.controller.handle("cancel", "c");

@@ -56,8 +56,20 @@ export async function until(
 }
 
 /** The lines of a frame that belong to task rows: they start with a row number or two spaces, then a glyph. */
+/** The task rows of a frame, without their first column (the selection mark `›`, or a space). */
 export function taskLines(frame: string): string[] {
-  return frame.split("\n").filter((l) => /^(\d | {2})[○▶◷⊘✔✖⊗] /.test(l));
+  return frame
+    .split("\n")
+    .filter((l) => /^[ ›](\d | {2})[○▶◷⊘✔✖⊗] /.test(l))
+    .map((l) => l.slice(1));
+}
+
+/** The task row marked as selected (`›`), without the mark. */
+export function selectedLine(frame: string): string | undefined {
+  return frame
+    .split("\n")
+    .find((l) => /^›(\d | {2})[○▶◷⊘✔✖⊗] /.test(l))
+    ?.slice(1);
 }
 
 /** Hand-written events (seq added in order) folded into a fresh RunState. */

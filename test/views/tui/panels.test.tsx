@@ -8,7 +8,7 @@ import { CodePane } from "../../../src/views/tui/code-pane.js";
 import { EventLog } from "../../../src/views/tui/event-log.js";
 import { LANE, LOOK } from "../../../src/views/tui/glyphs.js";
 import { Header } from "../../../src/views/tui/header.js";
-import { KeyHelp } from "../../../src/views/tui/key-help.js";
+import { helpPages, KeyHelp } from "../../../src/views/tui/key-help.js";
 import { KEYMAP } from "../../../src/views/tui/keymap.js";
 import { Summary } from "../../../src/views/tui/summary.js";
 import { TaskTree } from "../../../src/views/tui/task-tree.js";
@@ -352,7 +352,7 @@ describe("Summary", () => {
     expect(count("done") * count("failed") * count("cancelled")).toBeGreaterThan(0);
     const sw = scenario("swarm");
     const frame = frameOf(<Summary state={snapshot.state} status={0} explain={sw.explain} width={300} height={30} />);
-    expect(frame).toContain(`Finished at t=${snapshot.state.time.toFixed(2)}s: main returned None — exit status 0`);
+    expect(frame).toContain(`Exit status 0 at t=${snapshot.state.time.toFixed(2)}s: main returned None`);
     expect(frame).toMatch(new RegExp(`✔ ${count("done")} done: main → None, worker → \\d+`));
     expect(frame).toContain(`✖ ${count("failed")} failed: worker: ValueError('worker failed')`);
     expect(frame).toContain(`⊗ ${count("cancelled")} cancelled: worker`);
@@ -392,19 +392,29 @@ describe("Summary", () => {
 
 describe("KeyHelp", () => {
   it("lists every key of the keymap and every state of the legend", () => {
-    const frame = frameOf(<KeyHelp width={120} height={60} />);
+    const frame = frameOf(<KeyHelp width={120} height={60} page={1} />);
     for (const b of KEYMAP) expect(frame).toContain(`${b.keys.padEnd(8)} ${b.description}`);
     for (const s of TASK_STATES) {
       const look = LOOK[s];
       expect(frame).toContain(`${look.glyph} ${look.word.padEnd(11)} ${look.meaning} (${look.color})`);
     }
     for (const mark of Object.values(LANE)) expect(frame).toContain(mark);
-    expect(frame).toContain("Press ? or any key to close.");
+    expect(frame).toContain("any key: close");
   });
 
-  it("keeps to its height and width", () => {
-    const lines = (frameOf(<KeyHelp width={60} height={12} />) ?? "").split("\n");
-    expect(lines.length).toBeLessThanOrEqual(12);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+  it("keeps to its height and width, in pages that together show everything", () => {
+    const pages = helpPages(12);
+    expect(pages).toBeGreaterThan(1);
+    let all = "";
+    for (let page = 1; page <= pages; page++) {
+      const frame = frameOf(<KeyHelp width={80} height={12} page={page} />) ?? "";
+      const lines = frame.split("\n");
+      expect(lines.length).toBeLessThanOrEqual(12);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(80);
+      expect(frame).toContain(page < pages ? `page ${page}/${pages}` : "any key: close");
+      all += frame;
+    }
+    for (const b of KEYMAP) expect(all).toContain(b.keys.padEnd(8));
+    for (const s of TASK_STATES) expect(all).toContain(`${LOOK[s].glyph} ${LOOK[s].word}`);
   });
 });

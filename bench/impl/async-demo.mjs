@@ -1,0 +1,104 @@
+// async-demo's runtime (the built package, dist/) on every workload.
+import {
+  CancelledError,
+  coroutine,
+  createTask,
+  ExceptionGroup,
+  gather,
+  run,
+  sleep,
+  taskGroup,
+} from "../../dist/src/index.js";
+import { check, checkIndices, LONG_SLEEP_S, parseArgs, randomDelays, report, timeIt } from "./common.mjs";
+
+const IMPL = "async-demo";
+const { workload, n } = parseArgs(IMPL);
+
+const zero = coroutine(async function zero(i) {
+  await sleep(0);
+  return i;
+});
+
+const sleeper = coroutine(async function sleeper(i, seconds) {
+  await sleep(seconds);
+  return i;
+});
+
+async function gather0(options) {
+  const results = await run(() => gather(...Array.from({ length: n }, (_, i) => zero(i))), options);
+  checkIndices(results, n);
+}
+
+const workloads = {
+  gather0: () => gather0(),
+  // The same, with a listener receiving every event (what a view costs).
+  "gather0-events": () => {
+    let events = 0;
+    return gather0({ onEvent: () => events++ }).then(() => check(events > 3 * n, `only ${events} events`));
+  },
+  timers: async () => {
+    const delays = randomDelays(n, 100);
+    const results = await run(() => gather(...delays.map((ms, i) => sleeper(i, ms / 1000))), { clock: "real" });
+    checkIndices(results, n);
+  },
+  "timers-virtual": async () => {
+    // n timers spread over an hour of loop time.
+    const delays = randomDelays(n, 3_600_000);
+    const results = await run(() => gather(...delays.map((ms, i) => sleeper(i, ms / 1000))));
+    checkIndices(results, n);
+  },
+  cancel: async () => {
+    let cleaned = 0;
+    const parked = coroutine(async function parked() {
+      try {
+        await sleep(LONG_SLEEP_S);
+      } finally {
+        cleaned++;
+      }
+    });
+    await run(async () => {
+      const tasks = Array.from({ length: n }, () => createTask(parked()));
+      await sleep(0); // every task is now parked at its await
+      for (const t of tasks) t.cancel();
+      const results = await gather(...tasks, { returnExceptions: true });
+      check(
+        results.every((r) => r instanceof CancelledError),
+        "all tasks cancelled",
+      );
+    });
+    check(cleaned === n, `cleaned ${cleaned} != ${n}`);
+  },
+  chain: async () => {
+    // (Inside `async function f`, `f` names the plain async function: the body calls `link`, the coroutine.)
+    const link = coroutine(async function chainLink(k) {
+      if (k === n) return 0;
+      return (await createTask(link(k + 1))) + 1;
+    });
+    const depth = await run(() => link(1));
+    check(depth === n - 1, `depth ${depth}`);
+  },
+  taskgroup: async () => {
+    let cancelled = 0;
+    const child = coroutine(async function child(i) {
+      try {
+        await sleep(i === n - 1 ? 0.001 : LONG_SLEEP_S);
+        if (i === n - 1) throw new Error("boom");
+      } catch (e) {
+        if (e instanceof CancelledError) cancelled++;
+        throw e;
+      }
+    });
+    await run(async () => {
+      try {
+        await taskGroup(async (tg) => {
+          for (let i = 0; i < n; i++) tg.createTask(child(i));
+        });
+      } catch (e) {
+        check(e instanceof ExceptionGroup && e.exceptions.length === 1, "one error grouped");
+      }
+    });
+    check(cancelled === n - 1, `cancelled ${cancelled} != ${n - 1}`);
+  },
+};
+
+report(IMPL, workload, n, await timeIt(workloads[workload]));
