@@ -17,38 +17,66 @@ const CLOSED = 2;
 /** The body of a coroutine: called once, with the recorded arguments. */
 type Body = (...args: never[]) => unknown;
 
-/** Coroutines not started yet, checked at the end of each run. */
-let unstarted: Coroutine<unknown>[] = [];
-let liveAtLastSweep = 0;
+const NO_ARGS: unknown[] = [];
+
+/**
+ * Coroutines not started yet, newest first, checked at the end of each run: a
+ * doubly linked list through the coroutines themselves, so starting one drops
+ * it at once (no list to sweep, nothing kept alive longer than needed).
+ */
+let unstarted: Coroutine<unknown> | null = null;
 
 export class Coroutine<T = unknown> {
   _state = CREATED;
+  _prev: Coroutine<unknown> | null = null;
+  _next: Coroutine<unknown> | null = null;
+  /** gather()'s duplicate detection (see gather.ts). */
+  _gatherMark = 0;
+  _gatherFut: unknown = null;
 
   constructor(
     readonly _fn: Body,
-    readonly _args: unknown[],
+    public _args: unknown[],
     /** The coroutine function's name, as in `coroutine 'fetch_data' was never awaited`. */
     readonly _name: string,
   ) {
-    unstarted.push(this as Coroutine<unknown>);
-    if (unstarted.length > 2 * liveAtLastSweep + 4096) sweep();
+    const head = unstarted;
+    if (head !== null) {
+      head._prev = this as Coroutine<unknown>;
+      this._next = head;
+    }
+    unstarted = this as Coroutine<unknown>;
+  }
+
+  private _leave(state: number): void {
+    this._state = state;
+    const prev = this._prev;
+    const next = this._next;
+    if (prev !== null) prev._next = next;
+    else if (unstarted === this) unstarted = next;
+    if (next !== null) next._prev = prev;
+    this._prev = null;
+    this._next = null;
   }
 
   /** Start the body; returns what the async function returns. Each coroutine runs once. */
   _start(): PromiseLike<T> | T {
     if (this._state !== CREATED) throw new RuntimeError("cannot reuse already awaited coroutine");
-    this._state = STARTED;
-    return this._fn(...(this._args as never[])) as PromiseLike<T> | T;
+    this._leave(STARTED);
+    const args = this._args;
+    this._args = NO_ARGS;
+    return this._fn(...(args as never[])) as PromiseLike<T> | T;
   }
 
   /** Close a coroutine that will never run (cancelled before its first step). */
   _close(): void {
-    this._state = CLOSED;
+    if (this._state === CREATED) this._leave(CLOSED);
+    else this._state = CLOSED;
   }
 
   /** Python's `coro.close()`: a coroutine you decided not to run is not reported. */
   close(): void {
-    if (this._state === CREATED) this._state = CLOSED;
+    if (this._state === CREATED) this._leave(CLOSED);
   }
 
   /** `await coro`: run the body inline in the awaiting task. */
@@ -72,19 +100,14 @@ export class Coroutine<T = unknown> {
   }
 }
 
-function sweep(): void {
-  unstarted = unstarted.filter((c) => c._state === CREATED);
-  liveAtLastSweep = unstarted.length;
-}
-
-/** Names of coroutines created but never started; forgets them (reported once). */
+/** Names of coroutines created but never started, oldest first; forgets them (reported once). */
 export function takeNeverAwaited(): string[] {
-  sweep();
-  const names = unstarted.map((c) => c._name);
-  for (const c of unstarted) c._state = CLOSED;
-  unstarted = [];
-  liveAtLastSweep = 0;
-  return names;
+  const names: string[] = [];
+  while (unstarted !== null) {
+    names.push(unstarted._name);
+    unstarted.close();
+  }
+  return names.reverse();
 }
 
 /** A coroutine function: calling it creates a Coroutine; nothing runs yet. */

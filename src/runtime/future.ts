@@ -46,6 +46,9 @@ export class Future<T = unknown> {
   private _cb0: DoneCallback | undefined = undefined;
   private _cbs: DoneCallback[] | undefined = undefined;
   readonly _order: number;
+  /** gather()'s duplicate detection (see gather.ts). */
+  _gatherMark = 0;
+  _gatherFut: unknown = null;
 
   constructor(readonly _loop: EventLoop) {
     this._order = _loop._nextOrder++;

@@ -58,6 +58,14 @@ export class GatheringFuture<T> extends Future<T> {
 
 type Results<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
 
+/** What gather() leaves on an argument (Coroutine and Future declare the fields) to recognise it if it comes again. */
+interface Stamped {
+  _gatherMark: number;
+  _gatherFut: unknown;
+}
+
+let lastMark = 0;
+
 function isOptions(value: unknown): value is GatherOptions {
   if (value === null || typeof value !== "object") return false;
   const proto = Object.getPrototypeOf(value);
@@ -84,10 +92,13 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
 
   let outer: GatheringFuture<unknown[]> | undefined;
   let nfinished = 0;
+  let nfuts = 0;
   const children: Future<unknown>[] = [];
-  const argToFut = new Map<unknown, Future<unknown>>();
   const doneFuts: Future<unknown>[] = [];
   let loop: EventLoop | undefined;
+  // Duplicates run once (item 10): each argument is stamped with this gather's mark
+  // and the future made for it, instead of filling a Map with every argument.
+  const mark = ++lastMark;
 
   const doneCallback = (fut: Future<unknown>): void => {
     nfinished++;
@@ -107,7 +118,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
         return;
       }
     }
-    if (nfinished === argToFut.size) {
+    if (nfinished === nfuts) {
       const results = children.map((child) => {
         if (child.cancelled()) {
           const msg = child._cancelMessage ?? "";
@@ -126,11 +137,16 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   };
 
   for (const arg of aws) {
-    let fut = argToFut.get(arg);
-    if (fut === undefined) {
+    const stamped = arg as Stamped;
+    let fut: Future<unknown>;
+    if (stamped._gatherMark === mark) {
+      fut = stamped._gatherFut as Future<unknown>;
+    } else {
       fut = ensureFuture(arg, "gather", loop);
       loop ??= fut._loop;
-      argToFut.set(arg, fut);
+      nfuts++;
+      stamped._gatherMark = mark;
+      stamped._gatherFut = fut;
       if (fut.done()) doneFuts.push(fut);
       else fut.addDoneCallback(doneCallback);
     }

@@ -23,6 +23,40 @@ export class Handle {
   cancelled(): boolean {
     return this._cancelled;
   }
+
+  /** Make the call. */
+  _run(): unknown {
+    return this._fn(...(this._args as never[]));
+  }
+
+  /** True if the call settles promises from outside the loop (their follow-ups must drain first). */
+  get _external(): boolean {
+    return false;
+  }
+}
+
+const NO_ARGS: readonly unknown[] = [];
+
+/**
+ * A done-callback queued for a future: `fn(future)`. One object instead of a
+ * Handle and an argument array, since every completion queues one or more.
+ */
+export class DoneHandle extends Handle {
+  constructor(
+    fn: (...args: never[]) => unknown,
+    readonly _future: unknown,
+    private readonly _settlesOutside = false,
+  ) {
+    super(fn, NO_ARGS);
+  }
+
+  override _run(): unknown {
+    return (this._fn as (future: unknown) => unknown)(this._future);
+  }
+
+  override get _external(): boolean {
+    return this._settlesOutside;
+  }
 }
 
 /**

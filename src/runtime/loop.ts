@@ -24,7 +24,8 @@ import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from
 import type { CancelCause, CreatedBy, EventInput, EventListener, RuntimeEvent, WarningKind } from "./events.js";
 import { exceptionLine, repr } from "./format.js";
 import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
-import { Handle, TimerHandle, TimerHeap } from "./handle.js";
+import { DoneHandle, Handle, TimerHandle, TimerHeap } from "./handle.js";
+import { ReadyQueue } from "./ready-queue.js";
 import type { Task } from "./task.js";
 
 /** CPython's `time.get_clock_info('monotonic').resolution` on Linux; timers this close to now fire. */
@@ -81,6 +82,8 @@ class ExternalWaiter {
     readonly onFulfilled: ((value: unknown) => unknown) | undefined,
     readonly onRejected: ((reason: unknown) => unknown) | undefined,
   ) {}
+
+  readonly settle = (fut: Future<unknown>): void => settleNow(fut, this.onFulfilled, this.onRejected);
 }
 
 /** Marks async code that runs in a loop callback, not in a task (AsyncLocalStorage store). */
@@ -96,9 +99,9 @@ export class EventLoop {
   /** Futures whose exception nobody looked at, checked when the run ends. */
   readonly _failures: Future<unknown>[] = [];
 
-  private _ready: (ReadyEntry | undefined)[] = [];
-  private _head = 0;
-  private _end = 0;
+  private readonly _ready = new ReadyQueue<ReadyEntry>();
+  /** Entries of the current iteration's snapshot still to run (later pushes wait for the next iteration). */
+  private _snapshot = 0;
   private readonly _timers = new TimerHeap();
   private _timerSeq = 0;
   private _cancelledTimers = 0;
@@ -335,9 +338,9 @@ export class EventLoop {
       (cb as Task<unknown>)._wakeFut = fut;
       this._push(cb as Task<unknown>);
     } else if (cb instanceof ExternalWaiter) {
-      this._push(new Handle(settleExternal, [cb, fut]));
+      this._push(new DoneHandle(cb.settle, fut, true));
     } else {
-      this._push(new Handle(cb as (f: never) => unknown, [fut]));
+      this._push(new DoneHandle(cb as (f: never) => unknown, fut));
     }
   }
 
@@ -452,7 +455,7 @@ export class EventLoop {
       (this._stepOpen && task === this._current && (this._suspends.length > 0 || this._multiAwait))
     ) {
       // Outside a task there is no iteration to skip; a plain resolution is all we can do.
-      this._push(new Handle(settleValue, [onFulfilled, value]));
+      this._push(new DoneHandle(onFulfilled ?? noop, value, true));
       if (task !== null && this._stepOpen && task === this._current) this._toMultiAwait(task);
       return;
     }
@@ -491,8 +494,7 @@ export class EventLoop {
       this._awaitExternally(first, task._resolve, task._reject);
     } else if (task._resolve !== undefined) {
       // It was a sleep(0): its wake-up is already queued; let it settle the combinator only.
-      const idx = this._ready.indexOf(task, this._head);
-      if (idx >= 0) this._ready[idx] = new Handle(settleValue, [task._resolve, task._wakeValue]);
+      this._ready.replace(task, new DoneHandle(task._resolve ?? noop, task._wakeValue, true));
     }
     task._resolve = undefined;
     task._reject = undefined;
@@ -798,9 +800,9 @@ export class EventLoop {
         (breakpoints.shift() as Breakpoint).fn();
       }
       if (this._gateClosed()) return;
-      if (this._head < this._end) {
-        const entry = this._ready[this._head] as ReadyEntry;
-        this._ready[this._head++] = undefined;
+      if (this._snapshot > 0) {
+        const entry = this._ready.shift();
+        this._snapshot--;
         this.handlesRun++;
         if (entry._kind === TASK_KIND) {
           if (this._runStep(entry as Task<unknown>)) return;
@@ -833,15 +835,8 @@ export class EventLoop {
     if (handle._cancelled) return;
     try {
       const store = this._als;
-      const result =
-        store !== undefined
-          ? store.run(NOT_A_TASK, () => handle._fn(...(handle._args as never[])))
-          : handle._fn(...(handle._args as never[]));
-      if (
-        handle._fn === settleExternal ||
-        handle._fn === settleValue ||
-        (result !== null && typeof (result as { then?: unknown })?.then === "function")
-      ) {
+      const result = store !== undefined ? store.run(NOT_A_TASK, () => handle._run()) : handle._run();
+      if (handle._external || (result !== null && typeof (result as { then?: unknown })?.then === "function")) {
         this._deferToDrain = true;
       }
     } catch (error) {
@@ -862,12 +857,7 @@ export class EventLoop {
       this._finishRunUntilComplete();
       return false;
     }
-    if (this._head > 1024 && this._head * 2 > this._ready.length) {
-      this._ready = this._ready.slice(this._head);
-      this._head = 0;
-    }
     if (performance.now() - this._burstStart > SLICE_MS) {
-      this._end = this._head;
       this._tickPending = true;
       setImmediate(this._tickBound);
       return false;
@@ -887,7 +877,7 @@ export class EventLoop {
     }
     const clock = this.clock;
     let timeout = 0;
-    if (this._head >= this._ready.length) {
+    if (this._ready.length === 0) {
       const next = timers.peek();
       if (next === undefined) {
         this._idle = true;
@@ -928,7 +918,7 @@ export class EventLoop {
       else this._ready.push(top);
       top = timers.peek();
     }
-    this._end = this._ready.length;
+    this._snapshot = this._ready.length;
     this.iterations++;
     return true;
   }
@@ -978,7 +968,8 @@ export class EventLoop {
     const escaping = this._escaping;
     this._stopWaiter = undefined;
     this._escaping = undefined;
-    this._end = this._head;
+    // Handles left of this snapshot stay queued: they run first in the next run_until_complete.
+    this._snapshot = 0;
     this._idle = true;
     if (waiter === undefined) return;
     if (escaping !== undefined) waiter.reject(escaping.error);
@@ -1021,10 +1012,4 @@ function settleNow(
   onFulfilled?.(value);
 }
 
-function settleExternal(waiter: ExternalWaiter, fut: Future<unknown>): void {
-  settleNow(fut, waiter.onFulfilled, waiter.onRejected);
-}
-
-function settleValue(onFulfilled: ((value: unknown) => unknown) | undefined, value: unknown): void {
-  onFulfilled?.(value);
-}
+function noop(): void {}

@@ -63,7 +63,8 @@ export class Runner {
   private running = false;
   private closing = false;
   private closed = false;
-  private outcome: { outcome: Outcome; value: string } = { outcome: "result", value: "None" };
+  /** How the last run() ended; its repr is built only if someone listens to the run-end event. */
+  private outcome: { outcome: Outcome; value: unknown } = { outcome: "result", value: undefined };
 
   constructor(options: RunOptions = {}) {
     const loop = new EventLoop(createClock(options.clock ?? "virtual", options.speed));
@@ -96,17 +97,17 @@ export class Runner {
     try {
       await loop.runUntilComplete(task as Task<unknown>);
       const result = task.result();
-      this.outcome = { outcome: "result", value: repr(result) };
+      this.outcome = { outcome: "result", value: result };
       return result;
     } catch (error) {
       // Main's outcome is handed to the caller: it has been retrieved.
       if (task.done() && !task.cancelled()) task.exception();
       if (error instanceof CancelledError && this.interrupts > 0 && task.uncancel() === 0) {
         const interrupt = new KeyboardInterrupt();
-        this.outcome = { outcome: "exception", value: repr(interrupt) };
+        this.outcome = { outcome: "exception", value: interrupt };
         throw interrupt;
       }
-      this.outcome = { outcome: error instanceof CancelledError ? "cancelled" : "exception", value: repr(error) };
+      this.outcome = { outcome: error instanceof CancelledError ? "cancelled" : "exception", value: error };
       throw error;
     } finally {
       this.running = false;
@@ -148,7 +149,8 @@ export class Runner {
     } finally {
       this.reportNeverRetrieved();
       this.reportNeverAwaited();
-      loop._emit({ type: "run-end", ...this.outcome });
+      if (loop._listening) loop._emit({ type: "run-end", outcome: this.outcome.outcome, value: repr(this.outcome.value) });
+      else loop._countEvent();
       loop.close();
       this.closing = false;
       this.closed = true;
@@ -159,7 +161,8 @@ export class Runner {
     const loop = this.loop;
     const toCancel = [...loop._liveTasks];
     if (toCancel.length === 0) return;
-    loop._emit({ type: "shutdown", tasks: toCancel.map((t) => t._id) });
+    if (loop._listening) loop._emit({ type: "shutdown", tasks: toCancel.map((t) => t._id) });
+    else loop._countEvent();
     for (const task of toCancel) task._cancel(undefined, "shutdown", null);
     await loop.runUntilComplete(gather(...toCancel, { returnExceptions: true }));
     for (const task of toCancel) {

@@ -17,7 +17,9 @@ import { type EventLoop, getRunningLoop, type StepSink } from "./loop.js";
 export class Task<T = unknown> extends Future<T> {
   override readonly _kind = 1;
   readonly _id: number;
-  _name: string;
+  /** Default names are made only when asked for (`Task-7`): most tasks are never named aloud. */
+  private readonly _number: number;
+  private _customName: string | undefined;
   _numCancelsRequested = 0;
   _mustCancel = false;
   _futWaiter: Future<unknown> | null = null;
@@ -43,11 +45,16 @@ export class Task<T = unknown> extends Future<T> {
     super(loop);
     this._id = ++loop._nextTaskId;
     // 3.13: a task given a name does not consume a number (catalogue item 08).
-    this._name = name ?? `Task-${++loop._taskCounter}`;
+    this._customName = name;
+    this._number = name === undefined ? ++loop._taskCounter : 0;
   }
 
   override get _className(): string {
     return "Task";
+  }
+
+  get _name(): string {
+    return this._customName ?? `Task-${this._number}`;
   }
 
   override _describe(): Awaiting {
@@ -59,7 +66,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   setName(name: unknown): void {
-    this._name = String(name);
+    this._customName = String(name);
     if (this._loop._listening) this._loop._emit({ type: "task-renamed", task: this._id, name: this._name });
     else this._loop._countEvent();
   }
@@ -141,7 +148,11 @@ export class Task<T = unknown> extends Future<T> {
 
   // ---------------------------------------------------------------- driven by the loop
 
-  /** First step: call the coroutine's function and report how it settles. */
+  /**
+   * First step: call the coroutine's function and report how it settles. The
+   * reactions close over this task: a coroutine resumed by a plain promise can
+   * settle while another task's step is open, so "the running task" would not do.
+   */
   _start(sink: StepSink): void {
     let result: unknown;
     try {

@@ -1,0 +1,11 @@
+import fc from "fast-check";
+import { program } from "../test/fuzz/gen.ts";
+import { runOne } from "../test/fuzz/runner.ts";
+import { pythonDefs } from "../test/fuzz/render.ts";
+import { findPython } from "../test/support/python.ts";
+const seed = Number(process.argv[2] ?? 1), i = Number(process.argv[3] ?? 0);
+const ps = fc.sample(program, { seed, numRuns: i + 1 });
+const p = ps[i]!;
+console.log(pythonDefs(p).filter(l => l).join("\n"));
+const r = await runOne(findPython()!, p);
+console.log("---- python\n" + r.python + "\n---- ts\n" + r.typescript);
