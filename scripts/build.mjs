@@ -24,7 +24,7 @@ await build({
 });
 
 await build({
-  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts" },
+  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts", "src/worker": "src/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -11,6 +11,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { suggest } from "./cli/suggest.js";
+import type { ScenarioSource } from "./cli/worker-protocol.js";
 import type { Scenario } from "./runtime/scenario.js";
 import { resolveParams } from "./session/params.js";
 import { parseCancel, parseSeconds, type Script } from "./session/scripted.js";
@@ -111,14 +112,8 @@ function interactive(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-async function runScenario(scenario: Scenario, flags: RunFlags, file?: string): Promise<number> {
-  const assignments = [...flags.set];
-  if (flags.seed !== undefined) {
-    if (scenario.params.seed === undefined)
-      throw new UsageError(`${scenario.name} takes no --seed (it uses no random choices)`);
-    assignments.push(`seed=${flags.seed}`);
-  }
-  const params = resolveParams(scenario, assignments);
+/** Run a scenario (built-in or a file) in a worker thread, with the view the flags ask for. */
+async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<number> {
   const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
   const view = flags.json
     ? "json"
@@ -127,16 +122,28 @@ async function runScenario(scenario: Scenario, flags: RunFlags, file?: string): 
       : flags.plain || flags.trace || !interactive()
         ? "plain"
         : "dashboard";
-  const { play } = await import("./cli/play.js");
-  return play(scenario, {
-    view,
-    speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
-    params,
-    script,
-    trace: flags.trace,
-    color: flags.color && wantsColor(),
-    ...(file !== undefined ? { file } : {}),
-  });
+  const [{ WorkerHost }, { play }] = await Promise.all([import("./cli/worker-host.js"), import("./cli/play.js")]);
+  const host = await WorkerHost.load(source);
+  try {
+    const assignments = [...flags.set];
+    if (flags.seed !== undefined) {
+      if (host.info.params.seed === undefined) {
+        throw new UsageError(`${host.info.name} takes no --seed (it uses no random choices)`);
+      }
+      assignments.push(`seed=${flags.seed}`);
+    }
+    return await play(host, {
+      view,
+      speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
+      params: resolveParams(host.info, assignments),
+      script,
+      trace: flags.trace,
+      color: flags.color && wantsColor(),
+      ...(source.kind === "file" ? { file: source.path } : {}),
+    });
+  } finally {
+    await host.terminate();
+  }
 }
 
 const EXAMPLES = `
@@ -182,13 +189,13 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
   addRunOptions(
     program.command("run").description("run your own scenario file (.ts or .js)").argument("<file>"),
   ).action(async (file: string, flags: RunFlags) => {
-    const { loadUserScenario } = await import("./cli/user-file.js");
-    setStatus(await runScenario(await loadUserScenario(file), flags));
+    const { checkReadable } = await import("./cli/user-file.js");
+    setStatus(await runScenario({ kind: "file", path: checkReadable(file) }, flags));
   });
 
   for (const scenario of scenarios) {
     addRunOptions(program.command(scenario.name).description(scenario.summary)).action(async (flags: RunFlags) => {
-      setStatus(await runScenario(scenario, flags));
+      setStatus(await runScenario({ kind: "builtin", name: scenario.name }, flags));
     });
   }
   return program;
@@ -232,7 +239,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (interactive()) {
         const { pickScenario } = await import("./views/tui/picker.js");
         const picked = await pickScenario(scenarios);
-        return picked === undefined ? 0 : runScenario(picked, { speed: 1, set: [], cancel: [], color: true });
+        return picked === undefined
+          ? 0
+          : runScenario({ kind: "builtin", name: picked.name }, { speed: 1, set: [], cancel: [], color: true });
       }
       const { listScenarios } = await import("./cli/list.js");
       process.stdout.write(

@@ -1,17 +1,19 @@
 /**
  * Run one scenario with the chosen view: the dashboard, the narrated log
  * (plain), only its prints (quiet), JSON events, plus an optional trace file.
- * Owns the process-level wiring: signals (SIGINT and SIGTERM take the
- * graceful interrupt path, a second one exits at once; SIGHUP exits at once),
- * the final traceback, and the exit status.
+ * The scenario runs in a worker thread (worker-host.ts); this thread keeps
+ * the terminal and owns the process-level wiring: signals (SIGINT and SIGTERM
+ * take the graceful interrupt path, a second one exits at once; SIGHUP exits
+ * at once), the final traceback, and the exit status.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { Scenario } from "../runtime/scenario.js";
+import type { RuntimeEvent } from "../runtime/events.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
-import { Session, type SessionResult, type Signal } from "../session/session.js";
+import { type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
 import { formatTraceback } from "./traceback.js";
+import type { WorkerHost } from "./worker-host.js";
 
 export type ViewKind = "dashboard" | "plain" | "quiet" | "json";
 
@@ -25,6 +27,11 @@ export interface PlayOptions {
   color: boolean;
   /** For `run FILE`: the user's file (the dashboard shows its source). */
   file?: string;
+}
+
+interface View {
+  event(event: RuntimeEvent, hint: string | undefined): void;
+  finish(status: number): void;
 }
 
 const out = (text: string) => {
@@ -68,43 +75,72 @@ function openTrace(path: string | undefined): number | undefined {
   }
 }
 
-export async function play(scenario: Scenario, options: PlayOptions): Promise<number> {
+export async function play(host: WorkerHost, options: PlayOptions): Promise<number> {
+  const info: ScenarioInfo = host.info;
   const traceFd = openTrace(options.trace);
-  if (options.view === "dashboard") {
-    const { runDashboard } = await import("../views/tui/run-dashboard.js");
-    const status = finish(await runDashboard(scenario, options, options.file), traceFd, undefined, options);
-    // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
-    process.exit(status);
-  }
   const quiet = options.view === "quiet";
-  const session = new Session(scenario, {
-    params: options.params,
-    speed: options.speed,
-    script: options.script,
-    ...(quiet ? { output: out, errorOutput: err } : {}),
-  });
+  const dashboard = options.view === "dashboard";
+  // --quiet needs only the prints, unless a trace is written too.
+  const events = !quiet || traceFd !== undefined;
+  const core = host.core({ params: options.params, speed: options.speed, script: options.script }, events);
+  const session = new Session(
+    info,
+    {
+      params: options.params,
+      speed: options.speed,
+      script: options.script,
+      store: dashboard,
+      ...(quiet ? { output: out, errorOutput: err } : {}),
+    },
+    core,
+  );
+  if (dashboard) {
+    const { runDashboard } = await import("../views/tui/run-dashboard.js");
+    const result = await runDashboard(session, info, options.file);
+    await host.terminate();
+    // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
+    process.exit(finish(result, traceFd, undefined, options));
+  }
   // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
   const uninstall = handleSignals(session, (status) => process.exit(status));
-  let view: { event(e: import("../runtime/events.js").RuntimeEvent): void; finish(status: number): void } | undefined;
+  let view: View | undefined;
   if (options.view === "json") {
     const { jsonView } = await import("../views/json.js");
-    view = jsonView(scenario, out);
+    view = jsonView(info, out);
   } else if (options.view === "plain") {
     const [{ plainView }, { palette }] = await Promise.all([import("../views/plain.js"), import("../views/style.js")]);
-    view = plainView(scenario, out, palette(options.color));
+    view = plainView(info, out, palette(options.color));
   }
-  const trace = traceFd === undefined ? undefined : (await import("../views/trace.js")).traceView(scenario);
-  session.onEvent((event) => {
-    view?.event(event);
+  const trace = traceFd === undefined ? undefined : (await import("../views/trace.js")).traceView(info);
+  session.onEvent((event, hint) => {
+    view?.event(event, hint);
     trace?.event(event);
   });
+  const watchdog = watchForBlocking(session);
   try {
     const result = await session.start();
     view?.finish(result.status);
     return finish(result, traceFd, trace, options);
   } finally {
+    clearInterval(watchdog);
     uninstall();
   }
+}
+
+/** Say so (once) when the scenario's thread stops answering: a step is running without ever awaiting. */
+function watchForBlocking(session: Session): ReturnType<typeof setInterval> {
+  let warned = false;
+  const timer = setInterval(() => {
+    const seconds = session.blockedFor();
+    if (seconds > 1 && !warned) {
+      warned = true;
+      err(
+        `warning: the scenario has not given control back for ${seconds.toFixed(1)} s (a step running without awaiting blocks the loop); Ctrl-C stops it`,
+      );
+    }
+  }, 250);
+  timer.unref();
+  return timer;
 }
 
 function finish(
@@ -116,10 +152,12 @@ function finish(
   if (traceFd !== undefined) {
     if (trace !== undefined) writeSync(traceFd, JSON.stringify(trace.build()));
     closeSync(traceFd);
-    if (options.view !== "json" && options.view !== "quiet")
+    if (options.view !== "json" && options.view !== "quiet") {
       err(`trace written to ${options.trace} (open it in https://ui.perfetto.dev)`);
+    }
   }
   for (const warning of result.warnings) err(`warning: ${warning}`);
-  if (result.error !== undefined) err(formatTraceback(result.error));
+  const traceback = result.traceback ?? (result.error !== undefined ? formatTraceback(result.error) : undefined);
+  if (traceback !== undefined) err(traceback);
   return result.status;
 }

@@ -131,20 +131,25 @@ function toScenario(file: string, source: string, exported: unknown): Scenario {
   );
 }
 
-/** Load the scenario in `path`. UsageError if it cannot be read, UserFileError if it cannot be used. */
-export async function loadUserScenario(path: string): Promise<Scenario> {
+/** The absolute path of a readable scenario file; UsageError (one line, status 2) otherwise. */
+export function checkReadable(path: string): string {
   const file = resolve(path);
-  let source: string;
   try {
     if (statSync(file).isDirectory()) throw new UsageError(`${path} is a directory, not a scenario file`);
     accessSync(file, constants.R_OK);
-    source = readFileSync(file, "utf8");
+    return file;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as { code?: string }).code;
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : String(error);
     throw new UsageError(`cannot read ${path}: ${why}`);
   }
+}
+
+/** Load the scenario in `path`. UsageError if it cannot be read, UserFileError if it cannot be used. */
+export async function loadUserScenario(path: string): Promise<Scenario> {
+  const file = checkReadable(path);
+  const source = readFileSync(file, "utf8");
   const entryUrl = pathToFileURL(file).href;
   const { register: registerTsx } = await import("tsx/esm/api");
   registerTsx();

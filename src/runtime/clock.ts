@@ -22,6 +22,8 @@ export interface Clock {
   now(): number;
   /** Loop time as a display should show it: between two jumps of a paced clock, it moves smoothly. */
   displayNow(): number;
+  /** True while loop time moves on its own (a paced jump being waited for, or a running real clock). */
+  readonly advancing: boolean;
   /** Move loop time forward by `delta` seconds (a virtual jump, or stepping while paused). */
   advance(delta: number): void;
   /** Set loop time to `time` if that is later (a command given between two paced jumps acts at its display time). */
@@ -54,6 +56,10 @@ export class VirtualClock implements Clock {
 
   now(): number {
     return this.time;
+  }
+
+  get advancing(): boolean {
+    return this.timer !== undefined;
   }
 
   displayNow(): number {
@@ -164,6 +170,10 @@ export class RealClock implements Clock {
 
   displayNow(): number {
     return this.now();
+  }
+
+  get advancing(): boolean {
+    return !this.paused;
   }
 
   advance(delta: number): void {

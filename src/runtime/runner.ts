@@ -149,7 +149,8 @@ export class Runner {
     } finally {
       this.reportNeverRetrieved();
       this.reportNeverAwaited();
-      if (loop._listening) loop._emit({ type: "run-end", outcome: this.outcome.outcome, value: repr(this.outcome.value) });
+      if (loop._listening)
+        loop._emit({ type: "run-end", outcome: this.outcome.outcome, value: repr(this.outcome.value) });
       else loop._countEvent();
       loop.close();
       this.closing = false;

@@ -1,10 +1,10 @@
 /**
  * Folds events into a RunState and turns each into a log entry: the sentence
- * (narrate.ts) plus, where the scenario's rule shows, its hint. Every view that
+ * (narrate.ts) plus, where the scenario's rule shows, its hint (computed next
+ * to the scenario, by the core, and carried with the event). Every view that
  * narrates (plain output, the dashboard's log) reads these entries.
  */
 import type { RuntimeEvent } from "../runtime/events.js";
-import type { HintContext, Scenario } from "../runtime/scenario.js";
 import { narrate } from "./narrate.js";
 import { applyEvent, emptyState, type RunState } from "./state.js";
 
@@ -22,20 +22,13 @@ export class Narrator {
   readonly state: RunState = emptyState();
   /** The loop's own housekeeping tasks (run()'s shutdown steps): not part of the story. */
   private readonly hidden = new Set<number>();
-  private readonly context: HintContext = {
-    coroName: (id) => this.state.tasks.get(id)?.coro ?? "?",
-    taskName: (id) => this.state.tasks.get(id)?.name ?? "?",
-  };
-
-  constructor(private readonly scenario: Pick<Scenario, "hint"> | undefined) {}
 
   /** Fold `event` in; the entry to log, or null for events that only a drawing needs. */
-  feed(event: RuntimeEvent): LogEntry | null {
+  feed(event: RuntimeEvent, hint: string | undefined): LogEntry | null {
     if (event.type === "task-created" && event.by === "loop") this.hidden.add(event.task);
     if ("task" in event && typeof event.task === "number" && this.hidden.has(event.task)) return null;
     const text = narrate(event, this.state);
     applyEvent(this.state, event);
-    const hint = this.scenario?.hint?.(event, this.context);
     if (text === undefined && hint === undefined) return null;
     const task = "task" in event && typeof event.task === "number" ? event.task : null;
     return { seq: event.seq, time: event.time, type: event.type, text: text ?? "", hint, task };

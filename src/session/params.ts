@@ -3,16 +3,20 @@
  * declared types and limits, so a typo is one clear line, never a run with NaN.
  */
 import type { ParamSpec, Scenario } from "../runtime/scenario.js";
+
+/** What parameter handling needs of a scenario. */
+type Declared = Pick<Scenario, "name" | "params">;
+
 import { UsageError } from "./usage-error.js";
 
 export type ParamValue = number | boolean | string;
 
 /** The scenario's defaults. */
-export function defaultParams(scenario: Scenario): Record<string, ParamValue> {
+export function defaultParams(scenario: Declared): Record<string, ParamValue> {
   return Object.fromEntries(Object.entries(scenario.params).map(([k, spec]) => [k, spec.default]));
 }
 
-function parseValue(scenario: Scenario, key: string, spec: ParamSpec, text: string): ParamValue {
+function parseValue(scenario: Declared, key: string, spec: ParamSpec, text: string): ParamValue {
   const where = `parameter '${key}' of ${scenario.name}`;
   switch (spec.type) {
     case "number":
@@ -42,7 +46,7 @@ function parseValue(scenario: Scenario, key: string, spec: ParamSpec, text: stri
 }
 
 /** Apply `key=value` assignments over the defaults. */
-export function resolveParams(scenario: Scenario, assignments: readonly string[]): Record<string, ParamValue> {
+export function resolveParams(scenario: Declared, assignments: readonly string[]): Record<string, ParamValue> {
   const values = defaultParams(scenario);
   for (const assignment of assignments) {
     const eq = assignment.indexOf("=");

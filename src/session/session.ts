@@ -1,28 +1,28 @@
 /**
- * A session runs one scenario on the runtime and takes commands: cancel a
- * task, cancel all, throw an exception into a task, interrupt (Ctrl-C),
- * pause, resume, step, step back, change speed, restart. Views get the raw
- * event stream (`onEvent`) or, for the dashboard, the store.
+ * A session runs one scenario and takes commands: cancel a task, cancel all,
+ * throw an exception into a task, interrupt (Ctrl-C), pause, resume, step,
+ * step back, change speed, restart. Views get the event stream (`onEvent`)
+ * or, for the dashboard, the store.
  *
- * The loop runs on a virtual clock, paced to wall time by `speed`, so a run is
- * deterministic whatever the speed or pauses. Commands act between handles and
- * are recorded with their position (`loop.handlesRun`): replaying a run with
- * the same commands at the same positions reproduces it event for event. That
- * is how a command given after stepping back branches from the earlier state.
+ * The runtime itself lives in a core (core.ts): in this thread, or in a worker
+ * thread so that a scenario that never gives control back cannot freeze the
+ * terminal (worker-core.ts). The session keeps what a view needs: the store,
+ * and the cursor logic — stepping back moves the view through events already
+ * received; a command given while the view is behind first replays the run up
+ * to the cursor, so that it branches from the state the user sees.
  */
-import { Coroutine } from "../runtime/coroutine.js";
-import { KeyboardInterrupt, RuntimeError } from "../runtime/errors.js";
 import type { RuntimeEvent } from "../runtime/events.js";
-import type { EventLoop } from "../runtime/loop.js";
 import type { OutputSink } from "../runtime/print.js";
-import { Runner } from "../runtime/runner.js";
 import type { Scenario } from "../runtime/scenario.js";
-import type { Task } from "../runtime/task.js";
+import { type Core, type CoreCommand, type CoreResult, LocalCore, type Signal } from "./core.js";
 import type { ParamValue } from "./params.js";
 import type { Script } from "./scripted.js";
 import { SessionStore } from "./store.js";
 
-export type Signal = "SIGINT" | "SIGTERM";
+export type { Signal } from "./core.js";
+
+/** What a view shows of a scenario: everything but the code. */
+export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params">;
 
 export interface SessionOptions {
   params: Record<string, ParamValue>;
@@ -37,74 +37,67 @@ export interface SessionOptions {
   errorOutput?: OutputSink;
 }
 
-export interface SessionResult {
-  /** 0 main finished · 1 main raised · 130 interrupted (Ctrl-C, SIGINT) · 143 interrupted by SIGTERM. */
-  status: number;
-  /** What main raised, if it did. */
-  error?: unknown;
-  /** Lines to print after the run (scripted cancels that found no task). */
-  warnings: string[];
-}
+export type SessionResult = CoreResult;
 
-interface Command {
-  /** loop.handlesRun when it acted. */
-  at: number;
-  /** Loop time when it acted: between two paced jumps, the time on the display. */
-  time: number;
-  /** loop.eventCount when it acted. */
-  seq: number;
-  apply: (run: ActiveRun) => void;
-}
+type EventListener = (event: RuntimeEvent, hint: string | undefined) => void;
 
-interface ActiveRun {
-  runner: Runner;
-  loop: EventLoop;
-  commands: Command[];
-  done: Promise<{ error?: unknown; ok: boolean }>;
-  /** Replay target: pause once this event has been emitted. */
-  pauseAtSeq: number | undefined;
-}
-
-const nothing: OutputSink = () => {};
-
-/** Build the main coroutine: `main(params)`, lazily, whatever kind of function main is. */
-function mainCoroutine(scenario: Scenario, params: Record<string, ParamValue>): Coroutine<unknown> {
-  const main = scenario.main as ((p: unknown) => unknown) & { coroutineName?: string };
-  return new Coroutine(main, [params], main.coroutineName ?? (main.name || "main"));
-}
+/** Builds the core a session drives, given where it must report. */
+export type CoreFactory = (sink: import("./core.js").CoreSink) => Core;
 
 export class Session {
   readonly store: SessionStore | undefined;
-  private run!: ActiveRun;
-  private readonly listeners = new Set<(event: RuntimeEvent) => void>();
-  private speed: number;
-  private firstSignal: Signal | undefined;
+  private readonly core: Core;
+  private readonly listeners = new Set<EventListener>();
   private ended = false;
-  private readonly warnings: string[] = [];
+  private isPaused = false;
+  private sawForeignAwait = false;
   private branching: Promise<void> | undefined;
+  private speed: number;
 
+  /**
+   * `scenario` runs in this thread unless `core` is given (the CLI passes a
+   * worker core; then `scenario` only needs what views show).
+   */
   constructor(
-    readonly scenario: Scenario,
-    private readonly options: SessionOptions,
+    readonly scenario: ScenarioInfo,
+    options: SessionOptions,
+    core?: CoreFactory,
   ) {
     this.speed = options.speed;
-    this.store = options.store ? new SessionStore(scenario) : undefined;
+    this.store = options.store ? new SessionStore() : undefined;
     if (this.store) this.store.speed = options.speed;
+    const sink = {
+      reset: () => {
+        this.sawForeignAwait = false;
+        this.store?.reset();
+      },
+      event: (event: RuntimeEvent, hint: string | undefined) => {
+        if (event.type === "warning" && event.kind === "foreign-await") this.sawForeignAwait = true;
+        this.store?.push(event, hint);
+        for (const listener of this.listeners) listener(event, hint);
+      },
+      output: options.output ?? (() => {}),
+      errorOutput: options.errorOutput ?? (() => {}),
+    };
+    this.core = core ? core(sink) : new LocalCore(scenario as Scenario, options, sink);
   }
 
-  /** Receive every runtime event of the live run, in order. */
-  onEvent(listener: (event: RuntimeEvent) => void): () => void {
+  /** Receive every runtime event of the live run, in order, with the scenario's hint for it. */
+  onEvent(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  /** The loop of the live run. */
-  get loop(): EventLoop {
-    return this.run.loop;
+  /** Loop time as a display shows it. */
+  readonly displayTime = (): number => this.core.displayTime();
+
+  /** Seconds the scenario has held its thread without giving control back (0 when it is responsive). */
+  blockedFor(): number {
+    return this.core.blockedFor?.() ?? 0;
   }
 
   get paused(): boolean {
-    return this.run.loop.paused;
+    return this.isPaused;
   }
 
   get done(): boolean {
@@ -114,56 +107,58 @@ export class Session {
   /** Run the scenario (again, if it has ended); resolves when the run (the last one, after restarts) has ended. */
   async start(): Promise<SessionResult> {
     this.fresh();
-    this.createRun(this.speed, []);
-    for (;;) {
-      const run = this.run;
-      const outcome = await run.done;
-      if (run !== this.run) continue; // replaced by a restart or a replay
-      return this.finish(outcome);
+    const result = await this.core.start();
+    this.ended = true;
+    const store = this.store;
+    if (store) {
+      store.phase = "done";
+      store.status = result.status;
+      store.publish();
     }
+    return result;
   }
 
   // ------------------------------------------------------------- commands
 
-  /** Cancel a task by id, task name or coroutine name (the first live match). */
+  /** Cancel a live task by id, task name or coroutine name. False if there is none (it may have finished). */
   cancel(target: number | string, msg?: string): boolean {
-    const task = this.findTask(this.run, target);
-    if (task === undefined) return false;
-    const id = task._id;
-    this.command((run) => this.findTask(run, id)?._cancel(msg, "user", null));
+    const id = this.liveTask(target);
+    if (id === undefined) return false;
+    this.command({ kind: "cancel", task: id, ...(msg === undefined ? {} : { msg }) });
     return true;
   }
 
   /** Cancel every live task. */
   cancelAll(): void {
-    this.command((run) => {
-      for (const task of [...run.loop._liveTasks]) task._cancel(undefined, "user", null);
-    });
+    this.command({ kind: "cancelAll" });
   }
 
   /** Make a task raise an exception at the await it is parked on ("what if it failed here?"). */
   inject(target: number | string): boolean {
-    const task = this.findTask(this.run, target);
-    if (task === undefined || task._foreign) return false;
-    const id = task._id;
-    this.command((run) => {
-      const t = this.findTask(run, id);
-      if (t) run.loop._throwInto(t, new RuntimeError(`injected: what if ${t._coro._name} failed here?`));
-    });
+    const id = this.liveTask(target);
+    if (id === undefined) return false;
+    const task = this.store?.latest.tasks.get(id);
+    if (task !== undefined && task.state === "running") return false;
+    this.command({ kind: "inject", task: id });
     return true;
   }
 
   /** Ctrl-C (or SIGINT/SIGTERM from outside): the runtime's graceful interrupt. */
   interrupt(signal: Signal = "SIGINT"): void {
-    this.firstSignal ??= signal;
-    if (this.store) this.store.phase = "shutting down";
-    if (this.run.loop.paused) this.run.loop.resume();
-    this.command((run) => run.runner.interrupt());
+    if (this.ended) return;
+    this.isPaused = false;
+    if (this.store) {
+      this.store.followLimit = undefined;
+      this.store.phase = "shutting down";
+      this.store.changed();
+    }
+    this.command({ kind: "interrupt", signal });
   }
 
   pause(): void {
     if (this.ended) return;
-    this.run.loop.pause();
+    this.isPaused = true;
+    this.core.send({ kind: "pause" });
     this.setPhase("paused");
   }
 
@@ -171,13 +166,14 @@ export class Session {
     if (this.ended) return;
     if (this.store) this.store.followLimit = undefined;
     this.whenCaughtUp(() => {
-      this.run.loop.resume();
-      this.setPhase(this.run.runner.interruptCount > 0 ? "shutting down" : "running");
+      this.isPaused = false;
+      this.core.send({ kind: "resume" });
+      this.setPhase(this.store?.latest.interrupts ? "shutting down" : "running");
     });
   }
 
   togglePause(): void {
-    if (this.run.loop.paused) this.resume();
+    if (this.isPaused) this.resume();
     else this.pause();
   }
 
@@ -185,29 +181,31 @@ export class Session {
   step(): void {
     const store = this.store;
     if (this.ended && store?.position === store?.head) return;
-    if (!this.run.loop.paused) this.pause();
+    if (!this.isPaused) this.pause();
     if (store?.forward()) return;
+    if (this.ended) return;
     if (store) store.followLimit = store.position + 1;
-    this.run.loop.step();
+    this.core.send({ kind: "step" });
   }
 
   /** One event back (pauses first). False if it cannot (reason in the store). */
   stepBack(): boolean {
     const store = this.store;
     if (store === undefined) return false;
-    const blocked = this.stepBackBlocked();
-    store.stepBackBlocked = blocked;
-    if (blocked !== null) {
+    store.stepBackBlocked = this.sawForeignAwait
+      ? "this run awaited plain promises (real I/O), so it cannot be replayed"
+      : null;
+    if (store.stepBackBlocked !== null) {
       store.changed();
       return false;
     }
-    if (!this.run.loop.paused && !this.ended) this.pause();
+    if (!this.isPaused && !this.ended) this.pause();
     return store.back();
   }
 
   setSpeed(speed: number): void {
     this.speed = speed;
-    this.run.loop.setSpeed(speed);
+    this.core.send({ kind: "speed", speed });
     if (this.store) {
       this.store.speed = speed;
       this.store.changed();
@@ -217,36 +215,40 @@ export class Session {
   /** Start the running scenario again from the beginning (after the end, call start() again). */
   restart(): void {
     if (this.ended) return;
-    const old = this.run;
     this.fresh();
-    this.createRun(this.speed, []);
-    old.loop.close();
-  }
-
-  private fresh(): void {
-    this.ended = false;
-    this.firstSignal = undefined;
-    this.warnings.length = 0;
-    if (this.store) {
-      this.store.reset();
-      this.store.status = null;
-      this.store.stepBackBlocked = null;
-    }
-    this.setPhase("running");
+    this.core.send({ kind: "restart" });
   }
 
   /** Abandon the run at once (the viewer quit): no shutdown, no more events. */
   abort(): void {
     this.ended = true;
-    this.run.loop.close();
+    this.core.send({ kind: "abort" });
   }
 
   // ------------------------------------------------------------- internals
 
-  private stepBackBlocked(): string | null {
-    if (this.run.loop.clock.kind !== "virtual") return "step back needs the virtual clock";
-    if (this.run.loop.sawForeignAwait) return "this run awaited plain promises (real I/O), so it cannot be replayed";
-    return null;
+  private fresh(): void {
+    this.ended = false;
+    this.isPaused = false;
+    const store = this.store;
+    if (store) {
+      store.status = null;
+      store.stepBackBlocked = null;
+      store.followLimit = undefined;
+    }
+    this.setPhase("running");
+  }
+
+  /** The id of a live task (from the events received), or of the target itself if there is no store to ask. */
+  private liveTask(target: number | string): number | undefined {
+    const state = this.store?.latest;
+    if (state === undefined) return typeof target === "number" ? target : undefined;
+    for (const task of state.tasks.values()) {
+      if (task.id === target || task.name === target || task.coro === target) {
+        if (task.outcome === null) return task.id;
+      }
+    }
+    return undefined;
   }
 
   private setPhase(phase: "running" | "paused" | "shutting down"): void {
@@ -256,17 +258,10 @@ export class Session {
     }
   }
 
-  /** Apply a command to the live run and record it for replays. */
-  private command(apply: (run: ActiveRun) => void): void {
+  /** Send a command that changes the run; the core records it for replays. */
+  private command(command: CoreCommand): void {
     if (this.ended) return;
-    this.whenCaughtUp(() => {
-      const run = this.run;
-      const clock = run.loop.clock;
-      // A key pressed between two jumps of the paced clock acts at the time on the screen.
-      clock.advanceTo(clock.displayNow());
-      run.commands.push({ at: run.loop.handlesRun, time: clock.now(), seq: run.loop.eventCount, apply });
-      apply(run);
-    });
+    this.whenCaughtUp(() => this.core.send(command));
   }
 
   /** Run `then` once the live run is at the cursor (replaying it there first if the view stepped back). */
@@ -275,138 +270,21 @@ export class Session {
     if (this.branching) {
       void this.branching.then(then);
     } else if (store !== undefined && store.position < store.head && !this.ended) {
-      this.branching = this.branch(store.position).finally(() => {
-        this.branching = undefined;
-      });
+      const target = store.position;
+      this.branching = this.core
+        .replay(target)
+        .then(() => {
+          this.core.send({ kind: "speed", speed: this.speed });
+          store.moveTo(target);
+          this.isPaused = true;
+          this.setPhase("paused");
+        })
+        .finally(() => {
+          this.branching = undefined;
+        });
       void this.branching.then(then);
     } else {
       then();
     }
-  }
-
-  /** Replay the run, with the commands given so far, up to event `target`; it becomes the live run, paused. */
-  private async branch(target: number): Promise<void> {
-    const old = this.run;
-    const store = this.store as SessionStore;
-    store.reset();
-    const commands = old.commands.filter((c) => c.seq <= target);
-    const paused = new Promise<void>((resolve) => {
-      this.createRun(Number.POSITIVE_INFINITY, commands, target, resolve);
-    });
-    old.loop.close();
-    await paused;
-    this.run.loop.setSpeed(this.speed);
-    store.moveTo(target);
-    this.setPhase("paused");
-  }
-
-  /** Start a run (it becomes the live one), replaying `commands`; paused after event `pauseAtSeq` if given. */
-  private createRun(
-    speed: number,
-    commands: readonly Command[],
-    pauseAtSeq?: number,
-    onPaused?: () => void,
-  ): ActiveRun {
-    const store = this.store;
-    const runner = new Runner({
-      clock: "virtual",
-      speed,
-      output: this.options.output ?? nothing,
-      errorOutput: this.options.errorOutput ?? nothing,
-    });
-    const loop = runner.loop;
-    const active: ActiveRun = {
-      runner,
-      loop,
-      commands: [...commands],
-      done: Promise.resolve({ ok: true }),
-      pauseAtSeq,
-    };
-    loop.onEvent((event) => {
-      if (this.run !== active) return;
-      store?.push(event);
-      for (const listener of this.listeners) listener(event);
-      if (event.seq === active.pauseAtSeq) loop.pause();
-    });
-    this.run = active;
-    if (onPaused !== undefined) {
-      loop.onPaused = () => {
-        loop.onPaused = undefined;
-        active.pauseAtSeq = undefined;
-        onPaused();
-      };
-    }
-    for (const c of commands) {
-      loop.addBreakpoint(c.at, () => {
-        loop.clock.advanceTo(c.time);
-        c.apply(active);
-      });
-    }
-    this.schedule(active);
-    active.done = this.execute(active);
-    return active;
-  }
-
-  /** Scripted commands, scheduled when the run starts (the Python twin does the same). */
-  private schedule(run: ActiveRun): void {
-    const script = this.options.script;
-    if (script === undefined) return;
-    const loop = run.loop;
-    for (const { target, at } of script.cancels) {
-      loop.callLater(at, () => {
-        const matches = [...loop._liveTasks].filter((t) => t._name === target || t._coro._name === target);
-        if (matches.length === 0 && run === this.run) {
-          this.warnings.push(`--cancel ${target}@${at}: no task named '${target}' was running at t=${at}`);
-        }
-        for (const task of matches) task._cancel(undefined, "user", null);
-      });
-    }
-    if (script.interruptAt !== undefined) {
-      loop.callLater(script.interruptAt, () => {
-        this.firstSignal ??= "SIGINT";
-        if (run === this.run && this.store) this.store.phase = "shutting down";
-        run.runner.interrupt();
-      });
-    }
-  }
-
-  private async execute(run: ActiveRun): Promise<{ error?: unknown; ok: boolean }> {
-    let outcome: { error?: unknown; ok: boolean };
-    try {
-      await run.runner.run(mainCoroutine(this.scenario, this.options.params));
-      outcome = { ok: true };
-    } catch (error) {
-      outcome = { ok: false, error };
-    }
-    if (run === this.run && !run.loop.closed) {
-      try {
-        await run.runner.close();
-      } catch (error) {
-        // Ctrl-C during the shutdown of leftover tasks: KeyboardInterrupt, as in CPython.
-        if (run === this.run) outcome = { ok: false, error };
-      }
-    }
-    return outcome;
-  }
-
-  private finish(outcome: { error?: unknown; ok: boolean }): SessionResult {
-    this.ended = true;
-    let status = 0;
-    if (!outcome.ok)
-      status = outcome.error instanceof KeyboardInterrupt ? (this.firstSignal === "SIGTERM" ? 143 : 130) : 1;
-    const store = this.store;
-    if (store) {
-      store.phase = "done";
-      store.status = status;
-      store.publish();
-    }
-    return { status, warnings: [...this.warnings], ...(outcome.ok ? {} : { error: outcome.error }) };
-  }
-
-  private findTask(run: ActiveRun, target: number | string): Task<unknown> | undefined {
-    for (const task of run.loop._liveTasks) {
-      if (task._id === target || task._name === target || task._coro._name === target) return task;
-    }
-    return undefined;
   }
 }

@@ -7,7 +7,6 @@
  * for more. Views subscribe and get at most ~30 snapshots a second.
  */
 import type { RuntimeEvent } from "../runtime/events.js";
-import type { Scenario } from "../runtime/scenario.js";
 import { type LogEntry, Narrator } from "./narrator.js";
 import { applyEvent, emptyState, type RunState } from "./state.js";
 
@@ -50,8 +49,8 @@ export class SessionStore {
   stepBackBlocked: string | null = null;
   status: number | null = null;
 
-  constructor(private readonly scenario: Pick<Scenario, "hint"> | undefined) {
-    this.narrator = new Narrator(scenario);
+  constructor() {
+    this.narrator = new Narrator();
     this.snapshot = this.makeSnapshot();
   }
 
@@ -59,7 +58,7 @@ export class SessionStore {
   reset(): void {
     this.events = [];
     this.log = [];
-    this.narrator = new Narrator(this.scenario);
+    this.narrator = new Narrator();
     this.cursor = 0;
     this.behind = null;
     this.followLimit = undefined;
@@ -73,10 +72,10 @@ export class SessionStore {
   followLimit: number | undefined;
 
   /** A runtime event arrived: fold it in; the cursor follows unless it was moved back. */
-  push(event: RuntimeEvent): void {
+  push(event: RuntimeEvent, hint: string | undefined): void {
     const following = this.cursor === this.events.length;
     this.events.push(event);
-    this.log.push(this.narrator.feed(event));
+    this.log.push(this.narrator.feed(event, hint));
     if (following) {
       if (this.followLimit === undefined || this.events.length <= this.followLimit) this.cursor = this.events.length;
       else if (this.behind === null) this.moveTo(this.followLimit);

@@ -4,14 +4,14 @@
  * line `{"type":"exit","status":N}` closes the stream. Schema: README.
  */
 import type { RuntimeEvent } from "../runtime/events.js";
-import type { Scenario } from "../runtime/scenario.js";
 import { Narrator } from "../session/narrator.js";
+import type { ScenarioInfo } from "../session/session.js";
 
-export function jsonView(scenario: Scenario, write: (line: string) => void) {
-  const narrator = new Narrator(scenario);
+export function jsonView(scenario: ScenarioInfo, write: (line: string) => void) {
+  const narrator = new Narrator();
   return {
-    event(event: RuntimeEvent): void {
-      const entry = narrator.feed(event);
+    event(event: RuntimeEvent, hint: string | undefined): void {
+      const entry = narrator.feed(event, hint);
       const extra =
         entry === null ? {} : { text: entry.text, ...(entry.hint !== undefined ? { hint: entry.hint } : {}) };
       write(JSON.stringify({ ...event, ...extra }));

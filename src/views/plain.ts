@@ -6,21 +6,21 @@
  */
 import type { RuntimeEvent } from "../runtime/events.js";
 import { fixed } from "../runtime/format.js";
-import type { Scenario } from "../runtime/scenario.js";
 import { describeEnd } from "../session/narrate.js";
 import { Narrator } from "../session/narrator.js";
+import type { ScenarioInfo } from "../session/session.js";
 import { TASK_STATES } from "../session/state.js";
 import type { Palette } from "./style.js";
 
 const QUIET_TYPES = new Set<RuntimeEvent["type"]>(["run-start", "run-end"]);
 
-export function plainView(scenario: Scenario, write: (line: string) => void, style: Palette) {
-  const narrator = new Narrator(scenario);
+export function plainView(scenario: ScenarioInfo, write: (line: string) => void, style: Palette) {
+  const narrator = new Narrator();
   const pad = " ".repeat(10);
   write(style.bold(`${scenario.name} — ${scenario.title}`));
   return {
-    event(event: RuntimeEvent): void {
-      const entry = narrator.feed(event);
+    event(event: RuntimeEvent, hint: string | undefined): void {
+      const entry = narrator.feed(event, hint);
       if (entry === null) return;
       if (entry.text !== "" && !QUIET_TYPES.has(entry.type)) {
         const time = style.dim(fixed(entry.time, 3).padStart(8));

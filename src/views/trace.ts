@@ -6,7 +6,7 @@
  * prints and warnings. Timestamps are loop time in microseconds.
  */
 import type { RuntimeEvent } from "../runtime/events.js";
-import type { Scenario } from "../runtime/scenario.js";
+import type { ScenarioInfo } from "../session/session.js";
 
 interface TraceEvent {
   name: string;
@@ -37,7 +37,7 @@ interface Lane {
 const PID = 1;
 const us = (seconds: number) => Math.round(seconds * 1e6);
 
-export function traceView(scenario: Scenario) {
+export function traceView(scenario: ScenarioInfo) {
   const lanes = new Map<number, Lane>();
   const slices: TraceEvent[] = [];
   const instants: TraceEvent[] = [];

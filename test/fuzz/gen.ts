@@ -42,21 +42,36 @@ export type RawStmt =
   | { k: "gather"; items: RawItem[]; retExc: boolean }
   | { k: "shield"; item: RawItem }
   | { k: "waitFor"; item: RawItem; d: number | null }
+  | { k: "callSoon" }
+  | { k: "callLater"; d: number }
+  | { k: "onDone"; ref: number }
+  | { k: "reschedule"; d: number | null }
+  | { k: "tgSpawn"; fn: RawFn }
   | { k: "timeout"; d: number; body: RawStmt[] }
   | { k: "tg"; children: RawFn[]; body: RawStmt[] }
   | { k: "wait"; fresh: RawFn[]; refs: number[]; when: ReturnWhen; d: number | null }
   | { k: "asCompleted"; fresh: RawFn[]; d: number | null; async: boolean }
-  | { k: "try"; body: RawStmt[]; onCancel: OnCancel | null; onError: "value" | "any" | null; fin: boolean };
+  | {
+      k: "try";
+      body: RawStmt[];
+      onCancel: OnCancel | null;
+      /** Sleep in the cancel handler first (async cleanup). */
+      cancelSleep: number | null;
+      onError: "value" | "any" | null;
+      fin: boolean;
+      finSleep: number | null;
+    };
 
 export type ReturnWhen = "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED";
-export type OnCancel = "reraise" | "swallow" | "uncancel";
+export type OnCancel = "reraise" | "swallow" | "uncancel" | "raise";
 export interface RawProgram {
   main: RawFn;
 }
 
 /** Tenths of a second, 0 to 1. */
 const tenths = fc.integer({ min: 0, max: 10 });
-const someTenths = fc.option(fc.integer({ min: 1, max: 10 }), { nil: null, freq: 4 });
+const someTenths = fc.option(tenths, { nil: null, freq: 4 });
+const rarely = fc.option(tenths, { nil: null, freq: 1, depthSize: "xsmall" });
 const ref = fc.nat(7);
 const end = fc.oneof(
   { arbitrary: fc.constant<RawEnd>("none"), weight: 2 },
@@ -73,6 +88,10 @@ const leaf: fc.Arbitrary<RawStmt> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant("status"), ref }), weight: 3 },
   { arbitrary: fc.record({ k: fc.constant("selfCancel") }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constant("raise") }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant("callSoon") }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("callLater"), d: tenths }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("onDone"), ref }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant("reschedule"), d: fc.option(tenths, { nil: null, freq: 5 }) }), weight: 2 },
 ) as fc.Arbitrary<RawStmt>;
 
 const raw = fc.letrec<{
@@ -87,17 +106,18 @@ const raw = fc.letrec<{
     body: tie("body"),
     end,
   }),
-  body: fc.array(tie("stmt"), { maxLength: 5, depthIdentifier: "prog" }),
+  body: fc.array(tie("stmt"), { maxLength: 6, depthIdentifier: "prog" }),
   fns: fc.array(tie("fn"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
   item: fc.oneof({ depthIdentifier: "prog" }, fc.record({ ref }), fc.record({ fn: tie("fn") })),
   stmt: fc.oneof(
-    { depthSize: "medium", maxDepth: 4, withCrossShrink: true, depthIdentifier: "prog" },
+    { depthSize: "large", maxDepth: 5, withCrossShrink: true, depthIdentifier: "prog" },
     { arbitrary: leaf, weight: 1 },
     { arbitrary: tie("compound") as fc.Arbitrary<RawStmt>, weight: 1 },
   ),
   compound: fc.oneof(
     { arbitrary: fc.record({ k: fc.constant("spawn"), fn: tie("fn") }), weight: 8 },
     { arbitrary: fc.record({ k: fc.constant("call"), fn: tie("fn") }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("tgSpawn"), fn: tie("fn") }), weight: 1 },
     {
       arbitrary: fc.record({
         k: fc.constant("gather"),
@@ -133,9 +153,11 @@ const raw = fc.letrec<{
       arbitrary: fc.record({
         k: fc.constant("try"),
         body: tie("body"),
-        onCancel: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel"),
+        onCancel: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel", "raise"),
+        cancelSleep: rarely,
         onError: fc.constantFrom<"value" | "any" | null>(null, "value", "any"),
         fin: fc.boolean(),
+        finSleep: rarely,
       }),
       weight: 6,
     },
@@ -144,7 +166,7 @@ const raw = fc.letrec<{
 
 export const rawProgram: fc.Arbitrary<RawProgram> = fc.record({
   main: fc.record({
-    body: fc.array(raw.stmt, { minLength: 2, maxLength: 8, depthIdentifier: "prog" }),
+    body: fc.array(raw.stmt, { minLength: 3, maxLength: 10, depthIdentifier: "prog" }),
     end,
   }),
 });
@@ -184,8 +206,13 @@ export type Stmt =
   | { k: "gather"; label: string; items: Item[]; retExc: boolean }
   | { k: "shield"; label: string; item: Item }
   | { k: "waitFor"; label: string; item: Item; d: number | null }
-  | { k: "timeout"; label: string; d: number; body: Stmt[] }
-  | { k: "tg"; label: string; children: { task: string; fn: Fn }[]; body: Stmt[] }
+  | { k: "callSoon"; label: string }
+  | { k: "callLater"; label: string; d: number }
+  | { k: "onDone"; label: string; ref: TaskRef; quiet: boolean }
+  | { k: "reschedule"; label: string; cm: string; d: number | null }
+  | { k: "tgSpawn"; label: string; tg: string; task: string; fn: Fn }
+  | { k: "timeout"; label: string; cm: { name: string; used: boolean }; d: number; body: Stmt[] }
+  | { k: "tg"; label: string; tg: string; children: { task: string; fn: Fn }[]; body: Stmt[] }
   | { k: "wait"; label: string; spawns: Spawn[]; tasks: string[]; when: ReturnWhen; d: number | null }
   | { k: "asCompleted"; label: string; spawns: Spawn[]; d: number | null; async: boolean }
   | {
@@ -193,11 +220,13 @@ export type Stmt =
       label: string;
       body: Stmt[];
       /** "return": a quiet TaskGroup child swallows by returning at once. */
-      onCancel: "reraise" | "swallow" | "uncancel" | "return" | null;
+      onCancel: "reraise" | "swallow" | "uncancel" | "raise" | "return" | null;
+      cancelSleep: number | null;
       /** Cancel handlers note() instead of printing (quiet code). */
       quiet: boolean;
       onError: "value" | "any" | null;
       fin: boolean;
+      finSleep: number | null;
     };
 
 export interface Program {
@@ -216,6 +245,9 @@ interface Ctx {
   groupChildRoot: boolean;
   /** Top level of main's body: no raise or self-cancel there (they would end most programs at once). */
   mainTop?: boolean;
+  /** The innermost timeout block and TaskGroup of this function, if inside one. */
+  cm?: { name: string; used: boolean } | undefined;
+  tg?: string | undefined;
 }
 
 /** A block inside the current function: sees its locals; what it spawns stays inside. */
@@ -223,10 +255,16 @@ function nested(ctx: Ctx): Ctx {
   return { ...ctx, lexical: [...ctx.lexical], groupChildRoot: false, mainTop: false };
 }
 
+/** A new function: no locals, no enclosing blocks. */
+function fresh(ctx: Ctx): Ctx {
+  return { ...ctx, lexical: [], cm: undefined, tg: undefined };
+}
+
 class Resolver {
   private labels = 0;
   private tasks = 0;
   private groupTasks = 0;
+  private blocks = 0;
   private fnCount = 0;
   /** Registered task names, in generation order. */
   private readonly registry: string[] = [];
@@ -239,7 +277,7 @@ class Resolver {
   fn(raw: RawFn, ctx: Ctx, name?: string): Fn {
     const fn: Fn = { name: name ?? `f${++this.fnCount}`, body: [], end: raw.end };
     // A function sees no caller's locals: only tasks it spawns itself.
-    fn.body = this.body(raw.body, { ...ctx, lexical: [], mainTop: name === "main" });
+    fn.body = this.body(raw.body, { ...fresh(ctx), mainTop: name === "main" });
     if (terminates(fn.body)) fn.end = "none";
     this.fns.push(fn);
     return fn;
@@ -344,10 +382,30 @@ class Resolver {
         if (item === null) return null;
         return raw.k === "shield" ? { k: "shield", label, item } : { k: "waitFor", label, item, d: raw.d };
       }
+      case "callSoon":
+        return { k: "callSoon", label: this.label() };
+      case "callLater":
+        return { k: "callLater", label: this.label(), d: raw.d };
+      case "onDone": {
+        const ref = this.ref(raw.ref, ctx, false);
+        return ref && { k: "onDone", label: this.label(), ref, quiet: ctx.quiet };
+      }
+      case "reschedule": {
+        if (ctx.cm === undefined) return null;
+        ctx.cm.used = true;
+        return { k: "reschedule", label: this.label(), cm: ctx.cm.name, d: raw.d };
+      }
+      case "tgSpawn": {
+        if (ctx.tg === undefined) return null;
+        const label = this.label();
+        const task = `g${++this.groupTasks}`;
+        return { k: "tgSpawn", label, tg: ctx.tg, task, fn: this.fn(raw.fn, this.taskCtx(ctx, null, true)) };
+      }
       case "timeout": {
         const label = this.label();
-        const body = this.body(raw.body, nested(ctx));
-        return { k: "timeout", label, d: raw.d, body };
+        const cm = { name: `cm${++this.blocks}`, used: false };
+        const body = this.body(raw.body, { ...nested(ctx), cm });
+        return { k: "timeout", label, cm, d: raw.d, body };
       }
       case "tg": {
         const label = this.label();
@@ -355,8 +413,9 @@ class Resolver {
           const task = `g${++this.groupTasks}`;
           return { task, fn: this.fn(c, this.taskCtx(ctx, null, true)) };
         });
-        const body = this.body(raw.body, nested(ctx));
-        return { k: "tg", label, children, body };
+        const tg = `tg${++this.blocks}`;
+        const body = this.body(raw.body, { ...nested(ctx), tg });
+        return { k: "tg", label, tg, children, body };
       }
       case "wait": {
         const label = this.label();
@@ -379,15 +438,20 @@ class Resolver {
       case "try": {
         const label = this.label();
         const body = this.body(raw.body, nested(ctx));
-        let onCancel: "reraise" | "swallow" | "uncancel" | "return" | null = raw.onCancel;
-        let fin = raw.fin;
+        let onCancel: "reraise" | "swallow" | "uncancel" | "raise" | "return" | null = raw.onCancel;
+        let { fin, cancelSleep, finSleep } = raw;
         if (ctx.quiet) {
+          // Cancel handlers may run in set order here: note, then leave at once.
           fin = false;
+          cancelSleep = null;
+          if (onCancel === "raise") onCancel = "reraise";
           if (onCancel === "swallow" || onCancel === "uncancel") onCancel = ctx.groupChildRoot ? "return" : "reraise";
         }
+        if (onCancel === null) cancelSleep = null;
+        if (!fin) finSleep = null;
         let onError = raw.onError;
         if (onCancel === null && onError === null && !fin) onError = "value";
-        return { k: "try", label, body, onCancel, quiet: ctx.quiet, onError, fin };
+        return { k: "try", label, body, onCancel, cancelSleep, quiet: ctx.quiet, onError, fin, finSleep };
       }
     }
   }

@@ -68,6 +68,13 @@ def cancel(label, name, t, msg=None):
     out(label, "cancel", name, "absent" if t is None else t.cancel(msg))
 
 
+def on_done(label, name, t, quiet=False):
+    if t is None:
+        out(label, "on_done", name, "absent")
+        return
+    t.add_done_callback(lambda t: (note if quiet else out)(label, "done", t.get_name(), state(t)))
+
+
 async def await_task(label, name, t):
     if t is None:
         out(label, "await", name, "absent")
@@ -80,6 +87,8 @@ async def await_task(label, name, t):
 
 async def finish():
     try:
+        if left := [t for t in R.values() if not t.done()]:
+            await asyncio.wait(left, timeout=2)
         while left := [t for t in R.values() if not t.done()]:
             out("cleanup", [t.get_name() for t in left])
             for t in left:
@@ -152,6 +161,25 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
       return o.add(d, `out("${s.label}", "cancel self", asyncio.current_task().cancel("self ${s.label}"))`);
     case "raise":
       return o.add(d, `raise ValueError("${s.label}")`);
+    case "callSoon":
+      return o.add(d, `asyncio.get_running_loop().call_soon(lambda: out("${s.label}", "call_soon", now()))`);
+    case "callLater":
+      return o.add(
+        d,
+        `asyncio.get_running_loop().call_later(${dur(s.d)}, lambda: out("${s.label}", "call_later", now()))`,
+      );
+    case "onDone":
+      return o.add(d, `on_done("${s.label}", "${s.ref.name}", ${pyRef(s.ref)}${s.quiet ? ", True" : ""})`);
+    case "reschedule":
+      o.add(d, `${s.cm}.reschedule(${s.d === null ? "None" : `asyncio.get_running_loop().time() + ${dur(s.d)}`})`);
+      o.add(d, `out("${s.label}", "rescheduled", ${s.cm}.expired(), now())`);
+      return;
+    case "tgSpawn":
+      o.add(d, "try:");
+      o.add(d + 1, `${s.tg}.create_task(${s.fn.name}(), name="${s.task}")`);
+      o.add(d, "except RuntimeError as e:");
+      o.add(d + 1, `out("${s.label}", "create_task raised", rep(e))`);
+      return;
     case "status":
       return o.add(d, `status("${s.label}", "${s.ref.name}", ${pyRef(s.ref)})`);
     case "gather": {
@@ -166,7 +194,7 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
     }
     case "timeout":
       o.add(d, "try:");
-      o.add(d + 1, `async with asyncio.timeout(${dur(s.d)}):`);
+      o.add(d + 1, `async with asyncio.timeout(${dur(s.d)})${s.cm.used ? ` as ${s.cm.name}` : ""}:`);
       pyBody(o, d + 2, s.body);
       o.add(d + 1, `out("${s.label}", "timeout block done", now())`);
       o.add(d, "except TimeoutError:");
@@ -174,8 +202,8 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
       return;
     case "tg":
       o.add(d, "try:");
-      o.add(d + 1, "async with asyncio.TaskGroup() as tg:");
-      for (const c of s.children) o.add(d + 2, `tg.create_task(${c.fn.name}(), name="${c.task}")`);
+      o.add(d + 1, `async with asyncio.TaskGroup() as ${s.tg}:`);
+      for (const c of s.children) o.add(d + 2, `${s.tg}.create_task(${c.fn.name}(), name="${c.task}")`);
       for (const b of s.body) pyStmt(o, d + 2, b);
       o.add(d + 1, `out("${s.label}", "tg done", now())`);
       o.add(d, "except ExceptionGroup as e:");
@@ -216,7 +244,9 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
         if (s.quiet) o.add(d + 1, `note("${s.label}", "caught", rep(e))`);
         else
           o.add(d + 1, `out("${s.label}", "caught", rep(e), "cancelling", asyncio.current_task().cancelling())`);
+        if (s.cancelSleep !== null) o.add(d + 1, `await asyncio.sleep(${dur(s.cancelSleep)})`);
         if (s.onCancel === "reraise") o.add(d + 1, "raise");
+        if (s.onCancel === "raise") o.add(d + 1, `raise ValueError("${s.label}")`);
         if (s.onCancel === "uncancel") o.add(d + 1, `out("${s.label}", "uncancel ->", asyncio.current_task().uncancel())`);
         if (s.onCancel === "return") o.add(d + 1, `return "swallowed ${s.label}"`);
       }
@@ -227,6 +257,7 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
       if (s.fin) {
         o.add(d, "finally:");
         o.add(d + 1, `out("${s.label}", "finally", now())`);
+        if (s.finSleep !== null) o.add(d + 1, `await asyncio.sleep(${dur(s.finSleep)})`);
       }
       return;
   }
@@ -336,6 +367,14 @@ function cancel(label: string, name: string, t: Task | undefined, msg?: string):
   out(label, "cancel", name, t === undefined ? "absent" : t.cancel(msg));
 }
 
+function onDone(label: string, name: string, t: Task | undefined, quiet = false): void {
+  if (t === undefined) {
+    out(label, "on_done", name, "absent");
+    return;
+  }
+  t.addDoneCallback((d) => (quiet ? note : out)(label, "done", d.getName(), state(d)));
+}
+
 const awaitTask = coroutine(async function await_task(label: string, name: string, t: Task | undefined) {
   if (t === undefined) {
     out(label, "await", name, "absent");
@@ -351,6 +390,8 @@ const awaitTask = coroutine(async function await_task(label: string, name: strin
 
 const finish = coroutine(async function finish() {
   try {
+    const running = [...R.values()].filter((t) => !t.done());
+    if (running.length > 0) await wait(running, { timeout: 2 });
     for (;;) {
       const left = [...R.values()].filter((t) => !t.done());
       if (left.length === 0) break;
@@ -387,6 +428,7 @@ export const TS_API = [
   "print",
   "repr",
   "run",
+  "RuntimeError",
   "shield",
   "sleep",
   "str",
@@ -448,6 +490,24 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
       return o.add(d, `out("${s.label}", "cancel self", currentTask()!.cancel("self ${s.label}"));`);
     case "raise":
       return o.add(d, `throw new ValueError("${s.label}");`);
+    case "callSoon":
+      return o.add(d, `getRunningLoop().callSoon(() => out("${s.label}", "call_soon", now()));`);
+    case "callLater":
+      return o.add(d, `getRunningLoop().callLater(${dur(s.d)}, () => out("${s.label}", "call_later", now()));`);
+    case "onDone":
+      return o.add(d, `onDone("${s.label}", "${s.ref.name}", ${tsRef(s.ref)}${s.quiet ? ", true" : ""});`);
+    case "reschedule":
+      o.add(d, `${s.cm}.reschedule(${s.d === null ? "null" : `getRunningLoop().time() + ${dur(s.d)}`});`);
+      o.add(d, `out("${s.label}", "rescheduled", ${s.cm}.expired(), now());`);
+      return;
+    case "tgSpawn":
+      o.add(d, "try {");
+      o.add(d + 1, `${s.tg}.createTask(${s.fn.name}(), { name: "${s.task}" });`);
+      o.add(d, "} catch (e) {");
+      o.add(d + 1, "if (!(e instanceof RuntimeError)) throw e;");
+      o.add(d + 1, `out("${s.label}", "create_task raised", rep(e));`);
+      o.add(d, "}");
+      return;
     case "status":
       return o.add(d, `status("${s.label}", "${s.ref.name}", ${tsRef(s.ref)});`);
     case "gather": {
@@ -462,7 +522,7 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
     }
     case "timeout":
       o.add(d, "try {");
-      o.add(d + 1, `await timeout(${dur(s.d)}, async () => {`);
+      o.add(d + 1, `await timeout(${dur(s.d)}, async (${s.cm.used ? s.cm.name : ""}) => {`);
       tsBody(o, d + 2, s.body);
       o.add(d + 1, "});");
       o.add(d + 1, `out("${s.label}", "timeout block done", now());`);
@@ -473,8 +533,8 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
       return;
     case "tg":
       o.add(d, "try {");
-      o.add(d + 1, "await taskGroup(async (tg) => {");
-      for (const c of s.children) o.add(d + 2, `tg.createTask(${c.fn.name}(), { name: "${c.task}" });`);
+      o.add(d + 1, `await taskGroup(async (${s.tg}) => {`);
+      for (const c of s.children) o.add(d + 2, `${s.tg}.createTask(${c.fn.name}(), { name: "${c.task}" });`);
       tsBody(o, d + 2, s.body);
       o.add(d + 1, "});");
       o.add(d + 1, `out("${s.label}", "tg done", now());`);
@@ -526,7 +586,9 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
           o.add(d + 1, "if (e instanceof CancelledError) {");
           if (s.quiet) o.add(d + 2, `note("${s.label}", "caught", rep(e));`);
           else o.add(d + 2, `out("${s.label}", "caught", rep(e), "cancelling", currentTask()!.cancelling());`);
+          if (s.cancelSleep !== null) o.add(d + 2, `await sleep(${dur(s.cancelSleep)});`);
           if (s.onCancel === "reraise") o.add(d + 2, "throw e;");
+          if (s.onCancel === "raise") o.add(d + 2, `throw new ValueError("${s.label}");`);
           if (s.onCancel === "uncancel") o.add(d + 2, `out("${s.label}", "uncancel ->", currentTask()!.uncancel());`);
           if (s.onCancel === "return") o.add(d + 2, `return "swallowed ${s.label}";`);
           o.add(d + 1, "}");
@@ -541,6 +603,7 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
       if (s.fin) {
         o.add(d, "} finally {");
         o.add(d + 1, `out("${s.label}", "finally", now());`);
+        if (s.finSleep !== null) o.add(d + 1, `await sleep(${dur(s.finSleep)});`);
       }
       o.add(d, "}");
       return;

@@ -5,8 +5,7 @@
  */
 import { Box, Text, useInput, useStdin } from "ink";
 import { useSyncExternalStore } from "react";
-import type { Scenario } from "../../runtime/scenario.js";
-import type { Session } from "../../session/session.js";
+import type { ScenarioInfo, Session } from "../../session/session.js";
 import type { SessionStore } from "../../session/store.js";
 import { CodePane } from "./code-pane.js";
 import type { Controller } from "./controller.js";
@@ -31,7 +30,7 @@ export interface Sources {
 }
 
 export interface AppProps {
-  scenario: Scenario;
+  scenario: ScenarioInfo;
   session: Session;
   store: SessionStore;
   ui: UiState;
@@ -58,7 +57,7 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
   const state = snapshot.state;
   const live = snapshot.cursor === snapshot.head;
   const playing = live && snapshot.phase !== "paused" && snapshot.phase !== "done";
-  const now = useNow(session.loop.clock, playing, state.time);
+  const now = useNow(session.displayTime, playing, state.time);
   const finished = snapshot.status !== null && live;
   const tree = treeRows(state);
   const box = layout(columns, terminalRows, tree.length, finished);
@@ -70,6 +69,12 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
   const span = Math.max(1, now * 1.15);
   const codeShown = box.codeBeside || view.code;
   const logEntries = snapshot.logTail(box.logHeight);
+  const blocked = session.blockedFor();
+  const running = blocked > 0 ? [...state.tasks.values()].find((t) => t.state === "running") : undefined;
+  const blockedNotice =
+    blocked > 0
+      ? `⚠ ${running ? `${running.coro} (${running.name})` : "a step"} has held the loop for ${blocked.toFixed(1)} s without awaiting: nothing else can run · Ctrl-C stops it`
+      : null;
 
   controller.helpPages = helpPages(box.helpHeight);
   if (view.help > 0) {
@@ -128,9 +133,13 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
           height={box.summaryHeight}
         />
       ) : null}
-      <Text dimColor={view.notice === null} color={view.notice === null ? undefined : "yellow"}>
+      <Text
+        dimColor={view.notice === null && blockedNotice === null}
+        color={view.notice === null && blockedNotice === null ? undefined : "yellow"}
+      >
         {clip(
-          view.notice ??
+          blockedNotice ??
+            view.notice ??
             (finished && box.summaryHeight === 0 ? `${summaryLine(state, snapshot.status ?? 0)} · q quit` : FOOTER),
           box.width,
         )}

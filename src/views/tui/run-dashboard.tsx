@@ -13,9 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "ink";
 import { packageRoot } from "../../cli/package-root.js";
-import type { PlayOptions } from "../../cli/play.js";
-import type { Scenario } from "../../runtime/scenario.js";
-import { Session, type SessionResult, type Signal } from "../../session/session.js";
+import type { ScenarioInfo, Session, SessionResult, Signal } from "../../session/session.js";
 import { App, type Sources } from "./app.js";
 import { Controller } from "./controller.js";
 import { UiState } from "./ui-state.js";
@@ -24,7 +22,7 @@ function read(path: string): string | null {
   return existsSync(path) ? readFileSync(path, "utf8").trimEnd() : null;
 }
 
-function sourcesOf(scenario: Scenario, file: string | undefined): Sources {
+function sourcesOf(scenario: ScenarioInfo, file: string | undefined): Sources {
   if (file !== undefined) return { python: null, typescript: read(file), pythonFile: "(none)", typescriptFile: file };
   const dir = join(packageRoot(), "scenarios");
   return {
@@ -41,13 +39,8 @@ function restoreTerminal(): void {
   if (process.stdout.isTTY) process.stdout.write("\x1b[?25h");
 }
 
-export async function runDashboard(scenario: Scenario, options: PlayOptions, file?: string): Promise<SessionResult> {
-  const session = new Session(scenario, {
-    params: options.params,
-    speed: options.speed,
-    script: options.script,
-    store: true,
-  });
+/** Show `session` (created with a store) until the user leaves; resolves with how the run ended. */
+export async function runDashboard(session: Session, scenario: ScenarioInfo, file?: string): Promise<SessionResult> {
   const store = session.store;
   if (store === undefined) throw new Error("the dashboard needs a session store");
   const ui = new UiState();

@@ -4,14 +4,13 @@
  * only while the run is playing, so a paused or finished dashboard costs no CPU.
  */
 import { useEffect, useState } from "react";
-import type { Clock } from "../../runtime/clock.js";
 
-export function useNow(clock: Clock, playing: boolean, fallback: number): number {
+export function useNow(displayTime: () => number, playing: boolean, fallback: number): number {
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!playing) return;
     const timer = setInterval(() => setTick((n) => n + 1), 100);
     return () => clearInterval(timer);
   }, [playing]);
-  return playing ? Math.max(fallback, clock.displayNow()) : fallback;
+  return playing ? Math.max(fallback, displayTime()) : fallback;
 }

@@ -1,0 +1,279 @@
+/**
+ * The async-demo command line (commander). `bin/async-demo` calls `main()`.
+ *
+ *   async-demo                 pick a scenario (in a terminal), else list them
+ *   async-demo SCENARIO        run one: dashboard in a terminal, narrated log otherwise
+ *   async-demo list | show SCENARIO | run FILE
+ *
+ * Exit status: 0 main finished · 1 main raised · 2 usage error · 130
+ * interrupted by Ctrl-C/SIGINT · 143 by SIGTERM · 129 SIGHUP. Bad input is
+ * one line on stderr, never a stack trace (unless --debug).
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { suggest } from "./cli/suggest.js";
+import type { ScenarioSource } from "./cli/worker-protocol.js";
+import type { Scenario } from "./runtime/scenario.js";
+import { resolveParams } from "./session/params.js";
+import { parseCancel, parseSeconds, type Script } from "./session/scripted.js";
+import { UsageError } from "./session/usage-error.js";
+
+const SPEED_MIN = 0.05;
+const SPEED_MAX = 100;
+
+interface RunFlags {
+  speed: number;
+  instant?: boolean;
+  plain?: boolean;
+  quiet?: boolean;
+  json?: boolean;
+  trace?: string;
+  set: string[];
+  seed?: number;
+  cancel: string[];
+  interruptAt?: number;
+  color: boolean;
+  debug?: boolean;
+}
+
+function parseSpeed(text: string): number {
+  const value = text.trim() === "" ? Number.NaN : Number(text);
+  if (!Number.isFinite(value) || value < SPEED_MIN || value > SPEED_MAX) {
+    throw new InvalidArgumentError(`must be a number from ${SPEED_MIN} to ${SPEED_MAX}, got '${text}'`);
+  }
+  return value;
+}
+
+function parseSeed(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) {
+    throw new InvalidArgumentError(`must be a whole number ≥ 0, got '${text}'`);
+  }
+  return value;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function asArgument<T>(parse: (text: string) => T): (text: string) => T {
+  return (text) => {
+    try {
+      return parse(text);
+    } catch (error) {
+      if (error instanceof UsageError) throw new InvalidArgumentError(error.message);
+      throw error;
+    }
+  };
+}
+
+/** The options every way of running a scenario takes. */
+function addRunOptions(command: Command): Command {
+  return command
+    .option("--speed <x>", `loop seconds per wall second, ${SPEED_MIN}–${SPEED_MAX}`, parseSpeed, 1)
+    .option("--instant", "no waiting: time jumps to each deadline (same output, at once)")
+    .addOption(
+      new Option("--plain", "narrated log instead of the dashboard (default when not a terminal)").conflicts([
+        "quiet",
+        "json",
+      ]),
+    )
+    .addOption(
+      new Option("--quiet", "only what the scenario prints: exactly its Python twin's output").conflicts(["json"]),
+    )
+    .option("--json", "one JSON event per line (schema in README)")
+    .option("--trace <file>", "also write a Chrome trace of the run (open it in ui.perfetto.dev)")
+    .option("--set <key=value>", "set a scenario parameter (repeatable)", collect, [])
+    .option("--seed <n>", "seed of the scenario's random choices", parseSeed)
+    .option(
+      "--cancel <task@seconds>",
+      "cancel TASK (task or coroutine name) at that loop time (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--interrupt-at <seconds>",
+      "press Ctrl-C at that loop time",
+      asArgument((t) => parseSeconds(t, "--interrupt-at")),
+    )
+    .option("--no-color", "no colours (also NO_COLOR=1)")
+    .option("--debug", "show stack traces of internal errors");
+}
+
+async function loadScenarios(): Promise<readonly Scenario[]> {
+  return (await import("../scenarios/index.js")).scenarios;
+}
+
+/** Colour on a terminal, or when FORCE_COLOR asks for it anywhere (NO_COLOR was mapped to FORCE_COLOR=0 at launch). */
+function wantsColor(): boolean {
+  const force = process.env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return process.stdout.isTTY === true;
+}
+
+function interactive(): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true;
+}
+
+/** Run a scenario (built-in or a file) in a worker thread, with the view the flags ask for. */
+async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<number> {
+  const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
+  const view = flags.json
+    ? "json"
+    : flags.quiet
+      ? "quiet"
+      : flags.plain || flags.trace || !interactive()
+        ? "plain"
+        : "dashboard";
+  const [{ WorkerHost }, { play }] = await Promise.all([import("./cli/worker-host.js"), import("./cli/play.js")]);
+  const host = await WorkerHost.load(source);
+  try {
+    const assignments = [...flags.set];
+    if (flags.seed !== undefined) {
+      if (host.info.params.seed === undefined) {
+        throw new UsageError(`${host.info.name} takes no --seed (it uses no random choices)`);
+      }
+      assignments.push(`seed=${flags.seed}`);
+    }
+    return await play(host, {
+      view,
+      speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
+      params: resolveParams(host.info, assignments),
+      script,
+      trace: flags.trace,
+      color: flags.color && wantsColor(),
+      ...(source.kind === "file" ? { file: source.path } : {}),
+    });
+  } finally {
+    await host.terminate();
+  }
+}
+
+const EXAMPLES = `
+Examples:
+  async-demo gather                          watch gather() run two coroutines at once
+  async-demo cancel --plain                  the narrated log, without the dashboard
+  async-demo shutdown --interrupt-at 1.5     press Ctrl-C at t=1.5 s, watch the cleanup
+  async-demo exceptions --set outlive=true --instant
+  async-demo swarm --set tasks=10000 --seed 7 --quiet
+  async-demo show cancel                     the rule, the TypeScript and the Python twin
+  async-demo run my-scenario.ts              your own scenario (see README)
+
+Exit status: 0 main finished, 1 main raised, 2 usage error,
+130 interrupted (Ctrl-C), 143 SIGTERM, 129 terminal closed.`;
+
+export async function buildProgram(version: string, scenarios: readonly Scenario[], setStatus: (n: number) => void) {
+  const program = new Command("async-demo")
+    .description("Watch Python asyncio's concurrency rules run live: gather, exceptions, cancellation, shutdown.")
+    .version(version, "-V, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .addHelpText("after", EXAMPLES)
+    .showSuggestionAfterError(false)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+
+  program
+    .command("list")
+    .description("list the built-in scenarios and the rule each teaches")
+    .action(async () => {
+      const { listScenarios } = await import("./cli/list.js");
+      process.stdout.write(listScenarios(scenarios));
+    });
+
+  program
+    .command("show")
+    .description("print a scenario's explanation, TypeScript source and Python twin")
+    .argument("<scenario>")
+    .action(async (name: string) => {
+      const { showScenario } = await import("./cli/show.js");
+      process.stdout.write(showScenario(findScenario(scenarios, name)));
+    });
+
+  addRunOptions(
+    program.command("run").description("run your own scenario file (.ts or .js)").argument("<file>"),
+  ).action(async (file: string, flags: RunFlags) => {
+    const { checkReadable } = await import("./cli/user-file.js");
+    setStatus(await runScenario({ kind: "file", path: checkReadable(file) }, flags));
+  });
+
+  for (const scenario of scenarios) {
+    addRunOptions(program.command(scenario.name).description(scenario.summary)).action(async (flags: RunFlags) => {
+      setStatus(await runScenario({ kind: "builtin", name: scenario.name }, flags));
+    });
+  }
+  return program;
+}
+
+export function findScenario(scenarios: readonly Scenario[], name: string): Scenario {
+  const found = scenarios.find((s) => s.name === name);
+  if (found) return found;
+  throw new UsageError(unknownScenario(name, scenarios));
+}
+
+function unknownScenario(name: string, scenarios: readonly Scenario[]): string {
+  return `unknown scenario '${name}'${didYouMean(name, scenarios)} (async-demo list shows all)`;
+}
+
+function didYouMean(name: string, scenarios: readonly Scenario[]): string {
+  const names = [...scenarios.map((s) => s.name), "list", "show", "run"];
+  const close = name.length > 0 ? suggest(name, names) : undefined;
+  return close ? ` — did you mean '${close}'?` : "";
+}
+
+/** Turn a commander error into our one-line message and status. */
+function commanderMessage(error: CommanderError, scenarios: readonly Scenario[]): string {
+  if (error.code === "commander.unknownCommand") {
+    const name = /'([^']*)'/.exec(error.message)?.[1] ?? "";
+    return unknownScenario(name, scenarios);
+  }
+  const invalid = /^error: option '(--[\w-]+)[^']*' argument '.*' is invalid\. (.*)$/s.exec(error.message);
+  if (invalid) return invalid[2]?.startsWith("--") ? (invalid[2] as string) : `${invalid[1]} ${invalid[2]}`;
+  return error.message.replace(/^error: /, "");
+}
+
+/** Run the CLI; resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const debug = argv.includes("--debug");
+  let status = 0;
+  try {
+    const { packageVersion } = await import("./cli/package-root.js");
+    const scenarios = await loadScenarios();
+    if (argv.length === 0) {
+      if (interactive()) {
+        const { pickScenario } = await import("./views/tui/picker.js");
+        const picked = await pickScenario(scenarios);
+        return picked === undefined
+          ? 0
+          : runScenario({ kind: "builtin", name: picked.name }, { speed: 1, set: [], cancel: [], color: true });
+      }
+      const { listScenarios } = await import("./cli/list.js");
+      process.stdout.write(
+        `${listScenarios(scenarios)}\nRun one with: async-demo <scenario>   (async-demo --help for options)\n`,
+      );
+      return 0;
+    }
+    const program = await buildProgram(packageVersion(), scenarios, (n) => {
+      status = n;
+    });
+    await program.parseAsync([...argv], { from: "user" });
+    return status;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0)
+        return 0;
+      process.stderr.write(`async-demo: ${commanderMessage(error, await loadScenarios())}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`async-demo: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof Error && error.name === "UserFileError") {
+      process.stderr.write(`async-demo: ${error.message}\n`);
+      return 1;
+    }
+    process.stderr.write(
+      debug
+        ? `async-demo: internal error\n${(error as Error)?.stack ?? error}\n`
+        : `async-demo: internal error: ${(error as Error)?.message ?? error} (run with --debug for details)\n`,
+    );
+    return 1;
+  }
+}

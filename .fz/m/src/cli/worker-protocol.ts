@@ -1,0 +1,25 @@
+/** The messages between the CLI (main thread) and the thread that runs the scenario (src/worker.ts). */
+import type { RuntimeEvent } from "../runtime/events.js";
+import type { ClockReading, CoreCommand, CoreOptions } from "../session/core.js";
+import type { ScenarioInfo } from "../session/session.js";
+
+/** Which scenario to run: a built-in one, or a user's file. */
+export type ScenarioSource = { kind: "builtin"; name: string } | { kind: "file"; path: string };
+
+export type ToWorker =
+  | { type: "load"; source: ScenarioSource }
+  /** `events`: whether to send the event stream (`--quiet` needs only the prints). */
+  | { type: "start"; options: CoreOptions; events: boolean }
+  | { type: "command"; command: CoreCommand }
+  | { type: "replay"; target: number };
+
+export type FromWorker =
+  | { type: "loaded"; info: ScenarioInfo }
+  | { type: "load-error"; kind: "usage" | "file" | "internal"; message: string }
+  | { type: "reset" }
+  | { type: "events"; batch: [RuntimeEvent, string | undefined][] }
+  | { type: "output"; text: string }
+  | { type: "error-output"; text: string }
+  | { type: "heartbeat"; clock: ClockReading | null }
+  | { type: "replayed" }
+  | { type: "done"; status: number; warnings: string[]; traceback?: string };

@@ -1,0 +1,103 @@
+/**
+ * asyncio's exceptions, as JavaScript errors.
+ *
+ * Every class extends `Error`, so `catch` sees them all: where Python's
+ * `except Exception` would let a `CancelledError` pass (it derives from
+ * BaseException), JavaScript code must test `instanceof CancelledError`.
+ * `isBaseException()` is that test for the runtime itself.
+ *
+ * An error remembers whether it was given a message, as CPython does:
+ * `new CancelledError()` has `args` `()` and prints `CancelledError()`,
+ * `new CancelledError('')` has `('',)` and prints `CancelledError('')`.
+ * (`new Error()` creates no own `message` property; `new Error('')` does.)
+ */
+import { tuple } from "./tuple.js";
+
+/** Base of the Python-named errors: `name` follows the class, `args` follows Python. */
+export class PythonError extends Error {
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+
+  /** Python's `exc.args`: `[message]` if one was given, else `[]`. */
+  get args(): readonly unknown[] {
+    return hasMessage(this) ? tuple(this.message) : tuple();
+  }
+}
+
+/** The operation was cancelled (asyncio.CancelledError, a BaseException). */
+export class CancelledError extends PythonError {}
+
+/** A deadline passed: `waitFor`, `timeout`, `asCompleted` (the builtin TimeoutError). */
+export class TimeoutError extends PythonError {}
+
+/** A Future or Task method was called in the wrong state (asyncio.InvalidStateError). */
+export class InvalidStateError extends PythonError {}
+
+/** Ctrl-C reached the program (a BaseException). `run()` rejects with it after an interrupt. */
+export class KeyboardInterrupt extends PythonError {}
+
+/** Python's ValueError. */
+export class ValueError extends PythonError {}
+
+/** Python's RuntimeError. */
+export class RuntimeError extends PythonError {}
+
+/** Python's KeyError: its `str` is the repr of the key, as in CPython. */
+export class KeyError extends PythonError {}
+
+/** Python's ZeroDivisionError (JavaScript divides by zero without complaint). */
+export class ZeroDivisionError extends PythonError {}
+
+/**
+ * Several errors raised together, as a TaskGroup does (Python's ExceptionGroup).
+ * `str()` gives `message (N sub-exceptions)`, `repr()` `ExceptionGroup('message', [...])`.
+ */
+export class ExceptionGroup extends PythonError {
+  /** The errors, in the order they happened (a tuple, as in Python). */
+  readonly exceptions: readonly unknown[];
+
+  constructor(message: string, exceptions: readonly unknown[]) {
+    super(message);
+    this.exceptions = tuple(...exceptions);
+  }
+
+  override get args(): readonly unknown[] {
+    return tuple(this.message, [...this.exceptions]);
+  }
+
+  /** The sub-group of exceptions that are instances of `type`, or undefined (Python's `subgroup`). */
+  subgroup(type: abstract new (...args: never[]) => unknown): ExceptionGroup | undefined {
+    const matching = this.exceptions.filter((e) => e instanceof type);
+    return matching.length ? new ExceptionGroup(this.message, matching) : undefined;
+  }
+}
+
+/** True if the error was constructed with a message (even an empty one). */
+export function hasMessage(error: Error): boolean {
+  return Object.hasOwn(error, "message");
+}
+
+/**
+ * The errors Python does not treat as `Exception`s: they pass `except Exception`,
+ * and a task that raises KeyboardInterrupt stops the whole loop (catalogue item 16).
+ */
+export function isBaseException(error: unknown): boolean {
+  return error instanceof CancelledError || error instanceof KeyboardInterrupt;
+}
+
+/**
+ * Build an error without capturing a stack trace. Cancellation creates one
+ * CancelledError per cancelled task; capturing 100,000 stacks would dominate
+ * a cancel-all, and asyncio's own tracebacks for them are one line anyway.
+ */
+export function withoutStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

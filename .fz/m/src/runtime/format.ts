@@ -1,0 +1,177 @@
+/**
+ * Python's `repr()`, `str()` and `print` formatting for JavaScript values, so a
+ * scenario prints, line for line, what its Python twin prints.
+ *
+ * Mapping: strings quoted only inside containers; `true/false` → `True/False`;
+ * `null/undefined` → `None`; arrays → lists; `tuple(...)` → tuples; plain objects
+ * and Maps → dicts; Sets → sets; errors → `ClassName('message')` (a plain `Error`
+ * is `Exception`). JavaScript has one number type, so a whole number prints as an
+ * int: Python's `1.0` prints here as `1`.
+ */
+import { ExceptionGroup, hasMessage, KeyError, PythonError } from "./errors.js";
+import { isTuple } from "./tuple.js";
+
+/** Objects that know their own Python-style repr (tasks, futures, coroutines). */
+export const REPR = Symbol.for("async-demo.repr");
+
+/** Python's `repr(value)`. */
+export function repr(value: unknown): string {
+  return reprIn(value, new Set());
+}
+
+/** Python's `str(value)`: strings as they are, an error's message, else `repr`. */
+export function str(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value instanceof ExceptionGroup) {
+    const n = value.exceptions.length;
+    return `${value.message} (${n} sub-exception${n === 1 ? "" : "s"})`;
+  }
+  if (value instanceof KeyError) return hasMessage(value) ? reprString(value.message) : "";
+  if (value instanceof Error) return hasMessage(value) ? value.message : "";
+  return repr(value);
+}
+
+/** What `print(...values)` writes, without the newline: `str` of each, space-separated. */
+export function formatPrint(values: readonly unknown[]): string {
+  return values.map(str).join(" ");
+}
+
+/** Classes asyncio defines in `asyncio.exceptions`, which tracebacks show qualified. */
+const ASYNCIO_EXCEPTIONS = new Set(["CancelledError", "InvalidStateError"]);
+
+/**
+ * The last line of a Python traceback for `error`: `ValueError: boom`,
+ * `ValueError` (no message), `asyncio.exceptions.CancelledError`.
+ */
+export function exceptionLine(error: unknown): string {
+  if (!(error instanceof Error)) return `Exception: ${str(error)}`;
+  const name = errorTypeName(error);
+  const qualified = ASYNCIO_EXCEPTIONS.has(name) ? `asyncio.exceptions.${name}` : name;
+  const text = str(error);
+  return text === "" ? qualified : `${qualified}: ${text}`;
+}
+
+/** The name Python would show for an error's class: a plain `Error` is `Exception`. */
+export function errorTypeName(error: Error): string {
+  if (error.constructor === Error) return "Exception";
+  return error.constructor?.name || error.name || "Exception";
+}
+
+/**
+ * `f"{x:.{digits}f}"`: fixed-point with Python's rounding. `Number#toFixed`
+ * rounds an exact tie away from zero (0.25 → "0.3"); Python rounds it to even ("0.2").
+ */
+export function fixed(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return floatRepr(x);
+  // toFixed switches to exponent form from 1e21; such doubles are integers anyway.
+  if (Math.abs(x) >= 1e21) return `${BigInt(x)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
+  const plain = x.toFixed(digits);
+  const exact = x.toFixed(Math.min(100, digits + 40));
+  const tail = exact.slice(exact.length - 40);
+  if (!/^50*$/.test(tail)) return plain;
+  // An exact tie: round half to even on the kept digits.
+  const kept = exact.slice(0, exact.length - 40);
+  const lastDigit = Number(kept.replace(/\D/g, "").slice(-1));
+  if (lastDigit % 2 === 0) return kept.endsWith(".") ? kept.slice(0, -1) : kept;
+  return plain;
+}
+
+function reprIn(value: unknown, seen: Set<object>): string {
+  switch (typeof value) {
+    case "string":
+      return reprString(value);
+    case "number":
+      return reprNumber(value);
+    case "bigint":
+      return value.toString();
+    case "boolean":
+      return value ? "True" : "False";
+    case "undefined":
+      return "None";
+    case "symbol":
+      return value.toString();
+    case "function":
+      return `<function ${value.name || "<anonymous>"}>`;
+  }
+  if (value === null) return "None";
+  const obj = value as Record<PropertyKey, unknown>;
+  const own = obj[REPR];
+  if (typeof own === "function") return String(own.call(obj));
+  if (seen.has(obj)) return Array.isArray(obj) ? "[...]" : "{...}";
+  seen.add(obj);
+  try {
+    if (Array.isArray(obj)) {
+      const items = obj.map((v) => reprIn(v, seen));
+      if (!isTuple(obj)) return `[${items.join(", ")}]`;
+      return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
+    }
+    if (obj instanceof Error) return reprError(obj, seen);
+    if (obj instanceof Map) {
+      const items = [...obj].map(([k, v]) => `${reprIn(k, seen)}: ${reprIn(v, seen)}`);
+      return `{${items.join(", ")}}`;
+    }
+    if (obj instanceof Set) {
+      if (obj.size === 0) return "set()";
+      return `{${[...obj].map((v) => reprIn(v, seen)).join(", ")}}`;
+    }
+    if (obj instanceof Promise) return "<Promise>";
+    const proto = Object.getPrototypeOf(obj);
+    if (proto === Object.prototype || proto === null) {
+      const items = Object.entries(obj).map(([k, v]) => `${reprString(k)}: ${reprIn(v, seen)}`);
+      return `{${items.join(", ")}}`;
+    }
+    return `<${proto?.constructor?.name ?? "object"} object>`;
+  } finally {
+    seen.delete(obj);
+  }
+}
+
+function reprError(error: Error, seen: Set<object>): string {
+  const args = error instanceof PythonError ? error.args : hasMessage(error) ? [error.message] : [];
+  return `${errorTypeName(error)}(${args.map((a) => reprIn(a, seen)).join(", ")})`;
+}
+
+function reprNumber(x: number): string {
+  if (Number.isInteger(x)) {
+    // Past 2**53 the shortest digits are not the integer the double holds; Python's int() prints it exactly.
+    if (Math.abs(x) <= Number.MAX_SAFE_INTEGER) return Object.is(x, -0) ? "0" : String(x);
+    return BigInt(x).toString();
+  }
+  return floatRepr(x);
+}
+
+/** Python's float repr: the shortest round-trip digits, exponent form outside 1e-4 ≤ |x| < 1e16. */
+function floatRepr(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Number.POSITIVE_INFINITY) return "inf";
+  if (x === Number.NEGATIVE_INFINITY) return "-inf";
+  const [mantissa, expText] = x.toExponential().split("e") as [string, string];
+  const exp = Number(expText);
+  if (exp >= -4 && exp < 16) return String(x);
+  const digits = String(Math.abs(exp)).padStart(2, "0");
+  return `${mantissa}e${exp < 0 ? "-" : "+"}${digits}`;
+}
+
+const NON_PRINTABLE = /[\p{C}\p{Z}]/u;
+
+/** Python's repr of a str: single quotes unless the text has ' and no ". */
+function reprString(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const code = ch.codePointAt(0) as number;
+    if (ch === quote || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (ch !== " " && NON_PRINTABLE.test(ch)) out += escapeCode(code);
+    else out += ch;
+  }
+  return out + quote;
+}
+
+function escapeCode(code: number): string {
+  if (code <= 0xff) return `\\x${code.toString(16).padStart(2, "0")}`;
+  if (code <= 0xffff) return `\\u${code.toString(16).padStart(4, "0")}`;
+  return `\\U${code.toString(16).padStart(8, "0")}`;
+}

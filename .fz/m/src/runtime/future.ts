@@ -1,0 +1,213 @@
+/**
+ * asyncio.Future: a result that will exist later. Tasks, gather and shield are
+ * built on it.
+ *
+ * Done-callbacks never run inline: completing a future queues each callback
+ * with the loop's `callSoon`, so an awaiting task resumes one loop iteration
+ * after the future completes (catalogue item 72), exactly as in CPython.
+ *
+ * A Future is a thenable: `await fut` parks the current task on it (the loop
+ * records the continuation and resumes it later), or, if the future is
+ * already done, continues at once without giving up control.
+ */
+import { CancelledError, InvalidStateError, withoutStack } from "./errors.js";
+import type { Awaiting } from "./events.js";
+import { REPR, repr } from "./format.js";
+import type { EventLoop } from "./loop.js";
+
+export const PENDING = 0;
+export const CANCELLED = 1;
+export const FINISHED = 2;
+
+/**
+ * A done-callback: a function given the future, or a task to wake (the loop's
+ * `__wakeup`). Stored type-erased: each is only ever called with its own future.
+ */
+export type DoneCallback = ((future: never) => unknown) | Wakeable;
+
+/** Something the loop resumes when the future it waits on is done (a Task). */
+export interface Wakeable {
+  readonly _kind: 1;
+  _wakeFut: Future<unknown> | null;
+}
+
+export class Future<T = unknown> {
+  /** Identifies the kind of ready-queue entry (0: callback, 1: task); futures never queue themselves. */
+  readonly _kind: number = 0;
+  _state = PENDING;
+  _result: T | undefined = undefined;
+  _exception: unknown = undefined;
+  _failed = false;
+  _cancelMessage: string | undefined = undefined;
+  _cancelledExc: CancelledError | undefined = undefined;
+  /** True while a set exception has not been looked at (for "exception was never retrieved"). */
+  _logTraceback = false;
+  // The first callback has its own slot: most futures have exactly one (the awaiting task).
+  private _cb0: DoneCallback | undefined = undefined;
+  private _cbs: DoneCallback[] | undefined = undefined;
+  readonly _order: number;
+  /** gather()'s duplicate detection (see gather.ts). */
+  _gatherMark = 0;
+  _gatherFut: unknown = null;
+
+  constructor(readonly _loop: EventLoop) {
+    this._order = _loop._nextOrder++;
+  }
+
+  /** Python class name used in messages (`Future exception was never retrieved`). */
+  get _className(): string {
+    return "Future";
+  }
+
+  /** What a task awaiting this future is waiting for (for the views). */
+  _describe(): Awaiting {
+    return { text: "future", kind: "future" };
+  }
+
+  /** The task awaiting this future left without it (an error was thrown in): release what only it needed. */
+  _abandon(): void {}
+
+  /** The loop this future belongs to. */
+  getLoop(): EventLoop {
+    return this._loop;
+  }
+
+  done(): boolean {
+    return this._state !== PENDING;
+  }
+
+  cancelled(): boolean {
+    return this._state === CANCELLED;
+  }
+
+  /**
+   * The result; raises the exception if one was set, CancelledError if cancelled,
+   * InvalidStateError if not done yet.
+   */
+  result(): T {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state !== FINISHED) throw new InvalidStateError("Result is not set.");
+    this._logTraceback = false;
+    if (this._failed) throw this._exception;
+    return this._result as T;
+  }
+
+  /** The exception (undefined if none); raises CancelledError if cancelled, InvalidStateError if not done. */
+  exception(): unknown {
+    if (this._state === CANCELLED) throw this._makeCancelledError();
+    if (this._state !== FINISHED) throw new InvalidStateError("Exception is not set.");
+    this._logTraceback = false;
+    return this._failed ? this._exception : undefined;
+  }
+
+  setResult(result: T): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    this._result = result;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+  }
+
+  setException(exception: unknown): void {
+    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    this._exception = exception;
+    this._failed = true;
+    this._state = FINISHED;
+    this._scheduleCallbacks();
+    this._logTraceback = true;
+    this._loop._noteFailure(this as Future<unknown>);
+  }
+
+  /**
+   * Cancel the future and queue its callbacks. Returns false if it was already
+   * done. (Task overrides this: a task is only asked to cancel.)
+   */
+  cancel(msg?: string): boolean {
+    return this._cancelFuture(msg);
+  }
+
+  /** Future.cancel itself, reachable from subclasses that override cancel(). */
+  _cancelFuture(msg?: string): boolean {
+    this._logTraceback = false;
+    if (this._state !== PENDING) return false;
+    this._state = CANCELLED;
+    this._cancelMessage = msg;
+    this._scheduleCallbacks();
+    return true;
+  }
+
+  /**
+   * The CancelledError to raise for a cancelled future: the one that ended the
+   * coroutine, handed out once; afterwards a fresh one from the message.
+   */
+  _makeCancelledError(): CancelledError {
+    const saved = this._cancelledExc;
+    if (saved !== undefined) {
+      this._cancelledExc = undefined;
+      return saved;
+    }
+    const msg = this._cancelMessage;
+    return withoutStack(() => (msg === undefined ? new CancelledError() : new CancelledError(msg)));
+  }
+
+  /** Run `fn(future)` once the future is done (queued with callSoon, even if already done). */
+  addDoneCallback(fn: (future: this) => unknown): void {
+    this._addCallback(fn);
+  }
+
+  /** Remove every registration of `fn`; returns how many were removed. */
+  removeDoneCallback(fn: (future: this) => unknown): number {
+    return this._removeCallback(fn);
+  }
+
+  _addCallback(cb: DoneCallback): void {
+    if (this._state !== PENDING) {
+      this._loop._queueCallback(cb, this as Future<unknown>);
+    } else if (this._cb0 === undefined && this._cbs === undefined) {
+      this._cb0 = cb;
+    } else {
+      this._cbs ??= [];
+      this._cbs.push(cb);
+    }
+  }
+
+  _removeCallback(cb: DoneCallback): number {
+    let removed = 0;
+    if (this._cb0 === cb) {
+      this._cb0 = undefined;
+      removed++;
+    }
+    if (this._cbs !== undefined) {
+      const before = this._cbs.length;
+      this._cbs = this._cbs.filter((c) => c !== cb);
+      removed += before - this._cbs.length;
+    }
+    return removed;
+  }
+
+  /** Queue every done-callback (each with callSoon) and forget them. */
+  _scheduleCallbacks(): void {
+    const first = this._cb0;
+    const rest = this._cbs;
+    this._cb0 = undefined;
+    this._cbs = undefined;
+    const loop = this._loop;
+    if (first !== undefined) loop._queueCallback(first, this as Future<unknown>);
+    if (rest !== undefined) {
+      for (const cb of rest) loop._queueCallback(cb, this as Future<unknown>);
+    }
+  }
+
+  /** `await future`: handled by the loop, which knows which task is awaiting. */
+  then(onFulfilled?: (value: T) => unknown, onRejected?: (reason: unknown) => unknown): void {
+    this._loop._await(this as Future<unknown>, onFulfilled as (value: unknown) => unknown, onRejected);
+  }
+
+  [REPR](): string {
+    const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
+    let info = "";
+    if (this._state === FINISHED) {
+      info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+    }
+    return `<${this._className} ${state}${info}>`;
+  }
+}

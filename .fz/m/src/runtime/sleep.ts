@@ -1,0 +1,75 @@
+/**
+ * asyncio.sleep: `await sleep(0)` gives up control for exactly one loop
+ * iteration (a bare `yield`, no timer); `sleep(d > 0)` parks the task on a
+ * future that a timer resolves. Like every `async def`, `sleep()` returns a
+ * lazy coroutine: the timer starts when it is awaited or its task first runs.
+ */
+import { Coroutine } from "./coroutine.js";
+import { ValueError } from "./errors.js";
+import type { Awaiting } from "./events.js";
+import { fixed } from "./format.js";
+import { Future } from "./future.js";
+import type { TimerHandle } from "./handle.js";
+import { type EventLoop, getRunningLoop } from "./loop.js";
+
+/** The future a `sleep(d > 0)` waits on; cancelling it also cancels its timer. */
+class SleepFuture<T> extends Future<T> {
+  _timer: TimerHandle | undefined;
+
+  constructor(
+    loop: EventLoop,
+    private readonly delay: number,
+  ) {
+    super(loop);
+  }
+
+  override _describe(): Awaiting {
+    return { text: `sleep ${formatDelay(this.delay)}s`, kind: "sleep", until: this._timer?.when };
+  }
+
+  override cancel(msg?: string): boolean {
+    const cancelled = this._cancelFuture(msg);
+    if (cancelled) this._timer?.cancel();
+    return cancelled;
+  }
+
+  /** asyncio.sleep's `finally: h.cancel()`, when an error is thrown into the sleeping task. */
+  override _abandon(): void {
+    this._timer?.cancel();
+  }
+}
+
+/** `1` → `1.0`, `0.25` → `0.25`: how a view shows a delay. */
+function formatDelay(delay: number): string {
+  return Number.isInteger(delay) ? fixed(delay, 1) : String(delay);
+}
+
+function setResultUnlessCancelled<T>(fut: Future<T>, result: T): void {
+  if (!fut.done()) fut.setResult(result);
+}
+
+/** What `await sleep(0)` awaits: hands the loop the continuation and the value. */
+class Yield<T> {
+  constructor(private readonly value: T) {}
+
+  then(onFulfilled?: (value: T) => unknown, onRejected?: (reason: unknown) => unknown): void {
+    getRunningLoop()._yield(this.value, onFulfilled as (v: unknown) => unknown, onRejected);
+  }
+}
+
+const YIELD = new Yield(undefined);
+
+function sleepBody<T>(delay: number, result: T): Yield<T> | SleepFuture<T> {
+  if (delay <= 0) return result === undefined ? (YIELD as Yield<T>) : new Yield(result);
+  if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
+  const loop = getRunningLoop();
+  const fut = new SleepFuture<T>(loop, delay);
+  fut._timer = loop.callLater(delay, setResultUnlessCancelled, fut, result);
+  return fut;
+}
+
+/** Suspend the current task for `delay` seconds of loop time, then return `result` (asyncio.sleep). */
+export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T> {
+  if (typeof delay !== "number") throw new TypeError(`sleep() needs a number of seconds, got ${typeof delay}`);
+  return new Coroutine<T>(sleepBody, [delay, result], "sleep");
+}

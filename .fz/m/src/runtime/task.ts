@@ -1,0 +1,255 @@
+/**
+ * asyncio.Task: a coroutine driven by the loop, one step at a time.
+ *
+ * `cancel()` only asks: it forwards the request to whatever the task is
+ * parked on (a sleep, another task, a gather…) or, if it is running or about
+ * to run, arranges for CancelledError to be thrown at its next await. The task
+ * may catch it and carry on; it ends "cancelled" only if CancelledError
+ * escapes its coroutine. `cancelling()` counts the requests.
+ */
+import { Coroutine, isCoroutine } from "./coroutine.js";
+import { CancelledError } from "./errors.js";
+import type { Awaiting, CancelCause, CreatedBy } from "./events.js";
+import { REPR, repr } from "./format.js";
+import { CANCELLED, FINISHED, Future, PENDING } from "./future.js";
+import { type EventLoop, getRunningLoop, type StepSink } from "./loop.js";
+
+export class Task<T = unknown> extends Future<T> {
+  override readonly _kind = 1;
+  readonly _id: number;
+  /** Default names are made only when asked for (`Task-7`): most tasks are never named aloud. */
+  private readonly _number: number;
+  private _customName: string | undefined;
+  _numCancelsRequested = 0;
+  _mustCancel = false;
+  _futWaiter: Future<unknown> | null = null;
+  _started = false;
+  /** The continuation of the await the task is parked on. */
+  _resolve: ((value: unknown) => unknown) | undefined = undefined;
+  _reject: ((reason: unknown) => unknown) | undefined = undefined;
+  /** The future whose completion wakes this task (set when its done-callback is queued). */
+  _wakeFut: Future<unknown> | null = null;
+  _wakeValue: unknown = undefined;
+  _stepError: unknown = undefined;
+  _hasStepError = false;
+  /** Parked on a plain promise the loop cannot see. */
+  _foreign = false;
+  /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
+  _waitsOnLoop = false;
+
+  constructor(
+    loop: EventLoop,
+    readonly _coro: Coroutine<T>,
+    name: string | undefined,
+  ) {
+    super(loop);
+    this._id = ++loop._nextTaskId;
+    // 3.13: a task given a name does not consume a number (catalogue item 08).
+    this._customName = name;
+    this._number = name === undefined ? ++loop._taskCounter : 0;
+  }
+
+  override get _className(): string {
+    return "Task";
+  }
+
+  get _name(): string {
+    return this._customName ?? `Task-${this._number}`;
+  }
+
+  override _describe(): Awaiting {
+    return { text: this._name, kind: "task", tasks: [this._id] };
+  }
+
+  getName(): string {
+    return this._name;
+  }
+
+  setName(name: unknown): void {
+    this._customName = String(name);
+    if (this._loop._listening) this._loop._emit({ type: "task-renamed", task: this._id, name: this._name });
+    else this._loop._countEvent();
+  }
+
+  /** The coroutine this task runs. */
+  getCoro(): Coroutine<T> {
+    return this._coro;
+  }
+
+  /**
+   * Request cancellation: CancelledError(msg) is thrown into the coroutine at
+   * the await it is parked on, when the task next runs. Returns false if the
+   * task is already done.
+   */
+  override cancel(msg?: string): boolean {
+    const loop = this._loop;
+    const cause = loop._cause;
+    if (cause !== undefined) return this._cancel(msg, cause.cause, cause.by);
+    const current = loop._currentTask();
+    return this._cancel(msg, current !== null ? "task" : "callback", current?._id ?? null);
+  }
+
+  /** cancel() with the reason recorded for the views. */
+  _cancel(msg: string | undefined, cause: CancelCause, by: number | null): boolean {
+    this._logTraceback = false;
+    if (this._state !== PENDING) return false;
+    this._numCancelsRequested++;
+    const loop = this._loop;
+    if (loop._listening) {
+      loop._emit({
+        type: "cancel-requested",
+        task: this._id,
+        cause,
+        by,
+        msg: msg ?? null,
+        cancelling: this._numCancelsRequested,
+      });
+    } else loop._countEvent();
+    const waiter = this._futWaiter;
+    if (waiter !== null) {
+      const accepted = loop._withCause("parent", this._id, () => waiter.cancel(msg));
+      // Leave _futWaiter: it may be a task that swallows the cancellation, to be cancelled again later.
+      if (accepted) return true;
+    }
+    this._mustCancel = true;
+    this._cancelMessage = msg;
+    return true;
+  }
+
+  /** How many cancellation requests are outstanding (asyncio's Task.cancelling). */
+  cancelling(): number {
+    return this._numCancelsRequested;
+  }
+
+  /**
+   * Withdraw one cancellation request; returns the count left. In 3.13, reaching
+   * zero also withdraws a request not yet delivered (catalogue item 26).
+   */
+  uncancel(): number {
+    if (this._numCancelsRequested > 0) {
+      this._numCancelsRequested--;
+      if (this._numCancelsRequested === 0) this._mustCancel = false;
+    }
+    const loop = this._loop;
+    if (loop._listening) {
+      loop._emit({ type: "uncancel", task: this._id, cancelling: this._numCancelsRequested });
+    } else loop._countEvent();
+    return this._numCancelsRequested;
+  }
+
+  /** Tasks are not set from outside (asyncio raises RuntimeError too). */
+  override setResult(): void {
+    throw new TypeError("Task does not support set_result operation");
+  }
+
+  override setException(): void {
+    throw new TypeError("Task does not support set_exception operation");
+  }
+
+  // ---------------------------------------------------------------- driven by the loop
+
+  /**
+   * First step: call the coroutine's function and report how it settles. The
+   * reactions close over this task: a coroutine resumed by a plain promise can
+   * settle while another task's step is open, so "the running task" would not do.
+   */
+  _start(sink: StepSink): void {
+    let result: unknown;
+    try {
+      result = this._coro._start();
+    } catch (error) {
+      result = Promise.reject(error);
+    }
+    const thenable =
+      result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
+        ? (result as PromiseLike<unknown>)
+        : Promise.resolve(result);
+    thenable.then(
+      (value) => sink._taskReturned(this as Task<unknown>, value),
+      (error) => sink._taskThrew(this as Task<unknown>, error),
+    );
+  }
+
+  _finishResult(value: T): void {
+    this._result = value;
+    this._state = FINISHED;
+    this._afterFinish("result", value);
+    this._scheduleCallbacks();
+  }
+
+  _finishException(error: unknown): void {
+    this._exception = error;
+    this._failed = true;
+    this._state = FINISHED;
+    this._afterFinish("exception", error);
+    this._scheduleCallbacks();
+    this._logTraceback = true;
+    this._loop._noteFailure(this);
+  }
+
+  _finishCancelled(msg: string | undefined): void {
+    this._afterFinish("cancelled", this._cancelledExc ?? msg);
+    this._cancelFuture(msg);
+  }
+
+  private _afterFinish(outcome: "result" | "exception" | "cancelled", value: unknown): void {
+    const loop = this._loop;
+    loop._taskFinished(this as Task<unknown>);
+    if (loop._listening) {
+      loop._emit({
+        type: "task-done",
+        task: this._id,
+        outcome,
+        value:
+          outcome === "cancelled" && !(value instanceof CancelledError)
+            ? repr(new CancelledError(value as string))
+            : repr(value),
+        // Cancellation requested and still outstanding, yet the task did not end cancelled.
+        swallowed: outcome === "result" && this._numCancelsRequested > 0,
+      });
+    } else loop._countEvent();
+  }
+
+  override [REPR](): string {
+    const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
+    let info = "";
+    if (this._state === FINISHED)
+      info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+    return `<Task ${state} name='${this._name}' coro=<${this._coro._name}()>${info}>`;
+  }
+}
+
+/** Why createTask refused something: point at the fix. */
+function notACoroutine(value: unknown): TypeError {
+  let hint = "";
+  if (typeof value === "function") hint = " (call it: createTask(fn()), and define it with coroutine())";
+  else if (value instanceof Promise) {
+    hint =
+      " (a Promise: the async function already ran. Define it with coroutine(); inside `coroutine(async function f() {…})` the name `f` is the plain async function, so call the const that holds the coroutine)";
+  }
+  return new TypeError(`a coroutine was expected, got ${repr(value)}${hint}`);
+}
+
+/**
+ * Wrap a coroutine in a Task and schedule its first step (asyncio.create_task).
+ * Like CPython, it accepts only coroutines; nothing runs until the caller awaits something.
+ */
+export function createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
+  if (!isCoroutine(coro)) throw notACoroutine(coro);
+  const loop = getRunningLoop();
+  return spawn(loop, coro, options.name, "task");
+}
+
+/** Create and register a task on `loop` (used by gather, shield, TaskGroup…, with `by` telling who). */
+export function spawn<T>(loop: EventLoop, coro: Coroutine<T>, name: string | undefined, by: CreatedBy): Task<T> {
+  const task = new Task(loop, coro, name);
+  loop._registerTask(task as Task<unknown>, loop._currentTask(), by);
+  return task;
+}
+
+/** The task running now, or null outside any task (asyncio.current_task). */
+export function currentTask(): Task<unknown> | null {
+  return getRunningLoop()._currentTask();
+}
+
+export { Coroutine };

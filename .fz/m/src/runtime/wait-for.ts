@@ -1,0 +1,50 @@
+/**
+ * asyncio.wait_for, as in 3.12+: the awaitable runs inline in the caller's
+ * task inside a timeout() block (catalogue item 43: no new task). On timeout
+ * the inner is cancelled and waited for, cleanup included, before
+ * TimeoutError is raised (item 39); if it swallows the cancellation its value
+ * is returned (item 40). A timeout of 0 or less cancels at once (item 44).
+ */
+import { Coroutine } from "./coroutine.js";
+import { type Awaitable, ensureFuture, notAwaitable } from "./ensure-future.js";
+import { CancelledError, TimeoutError } from "./errors.js";
+import { Future } from "./future.js";
+import { getRunningLoop } from "./loop.js";
+import { timeout } from "./timeout.js";
+
+/** Cancel `fut` and wait until it is done (asyncio's _cancel_and_wait). */
+export async function cancelAndWait(fut: Future<unknown>): Promise<void> {
+  const loop = getRunningLoop();
+  const waiter = new Future<void>(loop);
+  const release = (): void => {
+    if (!waiter.done()) waiter.setResult(undefined);
+  };
+  fut.addDoneCallback(release);
+  try {
+    loop._withCause("timeout", null, () => fut.cancel());
+    await waiter;
+  } finally {
+    fut.removeDoneCallback(release);
+  }
+}
+
+async function runWaitFor<T>(aw: Awaitable<T>, seconds: number | null): Promise<T> {
+  if (seconds !== null && seconds <= 0) {
+    const fut = ensureFuture(aw, "waitFor");
+    if (fut.done()) return fut.result();
+    await cancelAndWait(fut as Future<unknown>);
+    try {
+      return fut.result();
+    } catch (error) {
+      if (error instanceof CancelledError) throw new TimeoutError(undefined, { cause: error });
+      throw error;
+    }
+  }
+  return await timeout(seconds, async () => await aw);
+}
+
+/** Wait for `aw` with a deadline of `seconds` (null: none); TimeoutError when it passes. */
+export function waitFor<T>(aw: Awaitable<T>, seconds: number | null): Coroutine<T> {
+  if (!(aw instanceof Future) && !(aw instanceof Coroutine)) throw notAwaitable(aw);
+  return new Coroutine(runWaitFor<T>, [aw, seconds], "wait_for") as Coroutine<T>;
+}

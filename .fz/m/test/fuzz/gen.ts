@@ -1,0 +1,482 @@
+/**
+ * Random small asyncio programs for differential fuzzing: fast-check builds a
+ * raw tree (references are plain numbers, so it shrinks freely), and
+ * `resolve` turns it into a program with names and valid references.
+ *
+ * What keeps a program's CPython output defined (a divergence must be the
+ * runtime's fault, never the generator's):
+ * - Task references follow the spawn tree: a task awaits only tasks it spawned
+ *   or tasks to its "left" (spawned in a subtree generated before it, never an
+ *   ancestor), so awaits and forwarded cancellations never form a cycle.
+ * - TaskGroup children are "quiet": a TaskGroup abort cancels them in set
+ *   order, so their cancel handlers only note() (notes print sorted at the
+ *   end) and re-raise (a group's direct child may instead return at once);
+ *   they use only tasks they spawned themselves, and no `finally`.
+ * - main ends by cancelling its registered tasks in creation order and waiting
+ *   for them; then everything is muted, so asyncio.run's shutdown (set order
+ *   again) prints nothing.
+ * - as_completed gets only tasks spawned just before it (a task already done
+ *   would be yielded in set order); wait() results print sorted; every task
+ *   that is printed has an explicit name.
+ */
+import fc from "fast-check";
+
+// ---------------------------------------------------------------- raw trees
+
+export type RawEnd = "none" | "return" | "raise";
+export interface RawFn {
+  body: RawStmt[];
+  end: RawEnd;
+}
+export type RawItem = { fn: RawFn } | { ref: number };
+export type RawStmt =
+  | { k: "sleep"; d: number }
+  | { k: "print" }
+  | { k: "spawn"; fn: RawFn }
+  | { k: "await"; ref: number }
+  | { k: "call"; fn: RawFn }
+  | { k: "cancel"; ref: number; msg: boolean }
+  | { k: "selfCancel" }
+  | { k: "raise" }
+  | { k: "status"; ref: number }
+  | { k: "gather"; items: RawItem[]; retExc: boolean }
+  | { k: "shield"; item: RawItem }
+  | { k: "waitFor"; item: RawItem; d: number | null }
+  | { k: "callSoon" }
+  | { k: "callLater"; d: number }
+  | { k: "onDone"; ref: number }
+  | { k: "reschedule"; d: number | null }
+  | { k: "tgSpawn"; fn: RawFn }
+  | { k: "timeout"; d: number; body: RawStmt[] }
+  | { k: "tg"; children: RawFn[]; body: RawStmt[] }
+  | { k: "wait"; fresh: RawFn[]; refs: number[]; when: ReturnWhen; d: number | null }
+  | { k: "asCompleted"; fresh: RawFn[]; d: number | null; async: boolean }
+  | {
+      k: "try";
+      body: RawStmt[];
+      onCancel: OnCancel | null;
+      /** Sleep in the cancel handler first (async cleanup). */
+      cancelSleep: number | null;
+      onError: "value" | "any" | null;
+      fin: boolean;
+      finSleep: number | null;
+    };
+
+export type ReturnWhen = "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED";
+export type OnCancel = "reraise" | "swallow" | "uncancel" | "raise";
+export interface RawProgram {
+  main: RawFn;
+}
+
+/** Tenths of a second, 0 to 1. */
+const tenths = fc.integer({ min: 0, max: 10 });
+const someTenths = fc.option(tenths, { nil: null, freq: 4 });
+const rarely = fc.option(tenths, { nil: null, freq: 1, depthSize: "xsmall" });
+const ref = fc.nat(7);
+const end = fc.oneof(
+  { arbitrary: fc.constant<RawEnd>("none"), weight: 2 },
+  { arbitrary: fc.constant<RawEnd>("return"), weight: 2 },
+  { arbitrary: fc.constant<RawEnd>("raise"), weight: 1 },
+);
+
+/** Statements without sub-statements. */
+const leaf: fc.Arbitrary<RawStmt> = fc.oneof(
+  { arbitrary: fc.record({ k: fc.constant("sleep"), d: tenths }), weight: 10 },
+  { arbitrary: fc.record({ k: fc.constant("print") }), weight: 8 },
+  { arbitrary: fc.record({ k: fc.constant("await"), ref }), weight: 6 },
+  { arbitrary: fc.record({ k: fc.constant("cancel"), ref, msg: fc.boolean() }), weight: 6 },
+  { arbitrary: fc.record({ k: fc.constant("status"), ref }), weight: 3 },
+  { arbitrary: fc.record({ k: fc.constant("selfCancel") }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("raise") }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant("callSoon") }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("callLater"), d: tenths }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("onDone"), ref }), weight: 2 },
+  { arbitrary: fc.record({ k: fc.constant("reschedule"), d: fc.option(tenths, { nil: null, freq: 5 }) }), weight: 2 },
+) as fc.Arbitrary<RawStmt>;
+
+const raw = fc.letrec<{
+  fn: RawFn;
+  stmt: RawStmt;
+  compound: RawStmt;
+  body: RawStmt[];
+  item: RawItem;
+  fns: RawFn[];
+}>((tie) => ({
+  fn: fc.record({
+    body: tie("body"),
+    end,
+  }),
+  body: fc.array(tie("stmt"), { maxLength: 6, depthIdentifier: "prog" }),
+  fns: fc.array(tie("fn"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
+  item: fc.oneof({ depthIdentifier: "prog" }, fc.record({ ref }), fc.record({ fn: tie("fn") })),
+  stmt: fc.oneof(
+    { depthSize: "large", maxDepth: 5, withCrossShrink: true, depthIdentifier: "prog" },
+    { arbitrary: leaf, weight: 1 },
+    { arbitrary: tie("compound") as fc.Arbitrary<RawStmt>, weight: 1 },
+  ),
+  compound: fc.oneof(
+    { arbitrary: fc.record({ k: fc.constant("spawn"), fn: tie("fn") }), weight: 8 },
+    { arbitrary: fc.record({ k: fc.constant("call"), fn: tie("fn") }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("tgSpawn"), fn: tie("fn") }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("gather"),
+        items: fc.array(tie("item"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
+        retExc: fc.boolean(),
+      }),
+      weight: 3,
+    },
+    { arbitrary: fc.record({ k: fc.constant("shield"), item: tie("item") }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("waitFor"), item: tie("item"), d: someTenths }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("timeout"), d: tenths, body: tie("body") }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant("tg"), children: tie("fns"), body: tie("body") }), weight: 3 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("wait"),
+        fresh: fc.array(tie("fn"), { maxLength: 3, depthIdentifier: "prog" }),
+        refs: fc.array(ref, { maxLength: 2 }),
+        when: fc.constantFrom<ReturnWhen>("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"),
+        d: someTenths,
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("asCompleted"),
+        fresh: tie("fns"),
+        d: someTenths,
+        async: fc.boolean(),
+      }),
+      weight: 2,
+    },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("try"),
+        body: tie("body"),
+        onCancel: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel", "raise"),
+        cancelSleep: rarely,
+        onError: fc.constantFrom<"value" | "any" | null>(null, "value", "any"),
+        fin: fc.boolean(),
+        finSleep: rarely,
+      }),
+      weight: 6,
+    },
+  ) as fc.Arbitrary<RawStmt>,
+}));
+
+export const rawProgram: fc.Arbitrary<RawProgram> = fc.record({
+  main: fc.record({
+    body: fc.array(raw.stmt, { minLength: 3, maxLength: 10, depthIdentifier: "prog" }),
+    end,
+  }),
+});
+
+// ---------------------------------------------------------- resolved programs
+
+/** A task reference: a local variable (`lexical`) or a lookup in the registry R by name. */
+export interface TaskRef {
+  name: string;
+  lexical: boolean;
+}
+export interface Fn {
+  name: string;
+  body: Stmt[];
+  end: RawEnd;
+}
+export type Item = { fn: Fn } | { task: TaskRef };
+export interface Spawn {
+  k: "spawn";
+  task: string;
+  fn: Fn;
+  /** Registered in R (not in quiet code). */
+  reg: boolean;
+  /** Some later statement names the local variable. */
+  used: boolean;
+}
+export type Stmt =
+  | { k: "sleep"; d: number }
+  | { k: "print"; label: string }
+  | Spawn
+  | { k: "await"; label: string; ref: TaskRef }
+  | { k: "call"; label: string; fn: Fn }
+  | { k: "cancel"; label: string; ref: TaskRef; msg: string | null }
+  | { k: "selfCancel"; label: string }
+  | { k: "raise"; label: string }
+  | { k: "status"; label: string; ref: TaskRef }
+  | { k: "gather"; label: string; items: Item[]; retExc: boolean }
+  | { k: "shield"; label: string; item: Item }
+  | { k: "waitFor"; label: string; item: Item; d: number | null }
+  | { k: "callSoon"; label: string }
+  | { k: "callLater"; label: string; d: number }
+  | { k: "onDone"; label: string; ref: TaskRef; quiet: boolean }
+  | { k: "reschedule"; label: string; cm: string; d: number | null }
+  | { k: "tgSpawn"; label: string; tg: string; task: string; fn: Fn }
+  | { k: "timeout"; label: string; cm: { name: string; used: boolean }; d: number; body: Stmt[] }
+  | { k: "tg"; label: string; tg: string; children: { task: string; fn: Fn }[]; body: Stmt[] }
+  | { k: "wait"; label: string; spawns: Spawn[]; tasks: string[]; when: ReturnWhen; d: number | null }
+  | { k: "asCompleted"; label: string; spawns: Spawn[]; d: number | null; async: boolean }
+  | {
+      k: "try";
+      label: string;
+      body: Stmt[];
+      /** "return": a quiet TaskGroup child swallows by returning at once. */
+      onCancel: "reraise" | "swallow" | "uncancel" | "raise" | "return" | null;
+      cancelSleep: number | null;
+      /** Cancel handlers note() instead of printing (quiet code). */
+      quiet: boolean;
+      onError: "value" | "any" | null;
+      fin: boolean;
+      finSleep: number | null;
+    };
+
+export interface Program {
+  /** Every coroutine function, children before the functions that use them; main last. */
+  fns: Fn[];
+  main: Fn;
+}
+
+interface Ctx {
+  quiet: boolean;
+  /** Registered tasks that are this code's task or its ancestors: never awaited from here. */
+  ancestors: ReadonlySet<string>;
+  /** Local task variables in scope. */
+  lexical: Spawn[];
+  /** Top level of a TaskGroup child's own function body. */
+  groupChildRoot: boolean;
+  /** Top level of main's body: no raise or self-cancel there (they would end most programs at once). */
+  mainTop?: boolean;
+  /** The innermost timeout block and TaskGroup of this function, if inside one. */
+  cm?: { name: string; used: boolean } | undefined;
+  tg?: string | undefined;
+}
+
+/** A block inside the current function: sees its locals; what it spawns stays inside. */
+function nested(ctx: Ctx): Ctx {
+  return { ...ctx, lexical: [...ctx.lexical], groupChildRoot: false, mainTop: false };
+}
+
+/** A new function: no locals, no enclosing blocks. */
+function fresh(ctx: Ctx): Ctx {
+  return { ...ctx, lexical: [], cm: undefined, tg: undefined };
+}
+
+class Resolver {
+  private labels = 0;
+  private tasks = 0;
+  private groupTasks = 0;
+  private blocks = 0;
+  private fnCount = 0;
+  /** Registered task names, in generation order. */
+  private readonly registry: string[] = [];
+  readonly fns: Fn[] = [];
+
+  label(): string {
+    return `s${++this.labels}`;
+  }
+
+  fn(raw: RawFn, ctx: Ctx, name?: string): Fn {
+    const fn: Fn = { name: name ?? `f${++this.fnCount}`, body: [], end: raw.end };
+    // A function sees no caller's locals: only tasks it spawns itself.
+    fn.body = this.body(raw.body, { ...fresh(ctx), mainTop: name === "main" });
+    if (terminates(fn.body)) fn.end = "none";
+    this.fns.push(fn);
+    return fn;
+  }
+
+  /** A new task's context: its own function starts with no locals. */
+  private taskCtx(ctx: Ctx, registered: string | null, groupChild = false): Ctx {
+    const ancestors = new Set(ctx.ancestors);
+    if (registered !== null) ancestors.add(registered);
+    return { quiet: ctx.quiet || groupChild, ancestors, lexical: [], groupChildRoot: groupChild };
+  }
+
+  body(raws: RawStmt[], ctx: Ctx): Stmt[] {
+    const out: Stmt[] = [];
+    for (const raw of raws) {
+      const stmt = this.stmt(raw, ctx);
+      if (stmt !== null) out.push(...(Array.isArray(stmt) ? stmt : [stmt]));
+      // Nothing after a statement that always raises (it would be dead code).
+      if (terminates(out)) break;
+    }
+    return out;
+  }
+
+  private spawn(raw: RawFn, ctx: Ctx): Spawn {
+    const task = `t${++this.tasks}`;
+    const reg = !ctx.quiet;
+    const fn = this.fn(raw, this.taskCtx(ctx, reg ? task : null));
+    const spawn: Spawn = { k: "spawn", task, fn, reg, used: false };
+    if (reg) this.registry.push(task);
+    ctx.lexical.push(spawn);
+    return spawn;
+  }
+
+  private lexicalRef(spawn: Spawn): TaskRef {
+    spawn.used = true;
+    return { name: spawn.task, lexical: true };
+  }
+
+  /** Candidates: local tasks first, then (outside quiet code) registered ones. */
+  private ref(n: number, ctx: Ctx, awaiting: boolean): TaskRef | null {
+    const local = ctx.lexical.map((s) => s.task);
+    const others = ctx.quiet
+      ? []
+      : this.registry.filter((t) => !local.includes(t) && !(awaiting && ctx.ancestors.has(t)));
+    const all = [...local, ...others];
+    if (all.length === 0) return null;
+    const name = all[n % all.length] as string;
+    const spawn = ctx.lexical.find((s) => s.task === name);
+    return spawn ? this.lexicalRef(spawn) : { name, lexical: false };
+  }
+
+  private item(raw: RawItem, ctx: Ctx, taken: Set<string>): Item | null {
+    if ("fn" in raw) return { fn: this.fn(raw.fn, this.taskCtx(ctx, null)) };
+    // Items must exist when the statement runs: local tasks only, each once.
+    const free = ctx.lexical.filter((s) => !taken.has(s.task));
+    if (free.length === 0) return null;
+    const spawn = free[raw.ref % free.length] as Spawn;
+    taken.add(spawn.task);
+    return { task: this.lexicalRef(spawn) };
+  }
+
+  private stmt(raw: RawStmt, ctx: Ctx): Stmt | Stmt[] | null {
+    switch (raw.k) {
+      case "sleep":
+        return { k: "sleep", d: raw.d };
+      case "print":
+        return { k: "print", label: this.label() };
+      case "spawn":
+        return this.spawn(raw.fn, ctx);
+      case "await": {
+        const ref = this.ref(raw.ref, ctx, true);
+        return ref && { k: "await", label: this.label(), ref };
+      }
+      case "call": {
+        const label = this.label();
+        return { k: "call", label, fn: this.fn(raw.fn, nested(ctx)) };
+      }
+      case "cancel": {
+        const ref = this.ref(raw.ref, ctx, false);
+        if (ref === null) return null;
+        const label = this.label();
+        return { k: "cancel", label, ref, msg: raw.msg ? `by ${label}` : null };
+      }
+      case "selfCancel":
+        return ctx.mainTop ? null : { k: "selfCancel", label: this.label() };
+      case "raise":
+        return ctx.mainTop ? null : { k: "raise", label: this.label() };
+      case "status": {
+        const ref = this.ref(raw.ref, ctx, false);
+        return ref && { k: "status", label: this.label(), ref };
+      }
+      case "gather": {
+        const label = this.label();
+        const taken = new Set<string>();
+        const items = raw.items.map((i) => this.item(i, ctx, taken)).filter((i): i is Item => i !== null);
+        return items.length === 0 ? null : { k: "gather", label, items, retExc: raw.retExc };
+      }
+      case "shield":
+      case "waitFor": {
+        const label = this.label();
+        const item = this.item(raw.item, ctx, new Set());
+        if (item === null) return null;
+        return raw.k === "shield" ? { k: "shield", label, item } : { k: "waitFor", label, item, d: raw.d };
+      }
+      case "callSoon":
+        return { k: "callSoon", label: this.label() };
+      case "callLater":
+        return { k: "callLater", label: this.label(), d: raw.d };
+      case "onDone": {
+        const ref = this.ref(raw.ref, ctx, false);
+        return ref && { k: "onDone", label: this.label(), ref, quiet: ctx.quiet };
+      }
+      case "reschedule": {
+        if (ctx.cm === undefined) return null;
+        ctx.cm.used = true;
+        return { k: "reschedule", label: this.label(), cm: ctx.cm.name, d: raw.d };
+      }
+      case "tgSpawn": {
+        if (ctx.tg === undefined) return null;
+        const label = this.label();
+        const task = `g${++this.groupTasks}`;
+        return { k: "tgSpawn", label, tg: ctx.tg, task, fn: this.fn(raw.fn, this.taskCtx(ctx, null, true)) };
+      }
+      case "timeout": {
+        const label = this.label();
+        const cm = { name: `cm${++this.blocks}`, used: false };
+        const body = this.body(raw.body, { ...nested(ctx), cm });
+        return { k: "timeout", label, cm, d: raw.d, body };
+      }
+      case "tg": {
+        const label = this.label();
+        const children = raw.children.map((c) => {
+          const task = `g${++this.groupTasks}`;
+          return { task, fn: this.fn(c, this.taskCtx(ctx, null, true)) };
+        });
+        const tg = `tg${++this.blocks}`;
+        const body = this.body(raw.body, { ...nested(ctx), tg });
+        return { k: "tg", label, tg, children, body };
+      }
+      case "wait": {
+        const label = this.label();
+        const spawns = raw.fresh.map((f) => this.spawn(f, ctx));
+        const tasks = new Set(spawns.map((s) => s.task));
+        for (const r of raw.refs) {
+          const free = ctx.lexical.filter((s) => !tasks.has(s.task));
+          if (free.length > 0) tasks.add((free[r % free.length] as Spawn).task);
+        }
+        if (tasks.size === 0) return null;
+        for (const s of ctx.lexical) if (tasks.has(s.task)) s.used = true;
+        return [...spawns, { k: "wait", label, spawns: [], tasks: [...tasks], when: raw.when, d: raw.d }];
+      }
+      case "asCompleted": {
+        const label = this.label();
+        const spawns = raw.fresh.map((f) => this.spawn(f, ctx));
+        for (const s of spawns) s.used = true;
+        return { k: "asCompleted", label, spawns, d: raw.d, async: raw.async };
+      }
+      case "try": {
+        const label = this.label();
+        const body = this.body(raw.body, nested(ctx));
+        let onCancel: "reraise" | "swallow" | "uncancel" | "raise" | "return" | null = raw.onCancel;
+        let { fin, cancelSleep, finSleep } = raw;
+        if (ctx.quiet) {
+          // Cancel handlers may run in set order here: note, then leave at once.
+          fin = false;
+          cancelSleep = null;
+          if (onCancel === "raise") onCancel = "reraise";
+          if (onCancel === "swallow" || onCancel === "uncancel") onCancel = ctx.groupChildRoot ? "return" : "reraise";
+        }
+        if (onCancel === null) cancelSleep = null;
+        if (!fin) finSleep = null;
+        let onError = raw.onError;
+        if (onCancel === null && onError === null && !fin) onError = "value";
+        return { k: "try", label, body, onCancel, cancelSleep, quiet: ctx.quiet, onError, fin, finSleep };
+      }
+    }
+  }
+}
+
+/** True if the statements always end by raising (so code after them cannot run). */
+function terminates(body: Stmt[]): boolean {
+  const last = body.at(-1);
+  if (last === undefined) return false;
+  if (last.k === "raise") return true;
+  return (
+    last.k === "try" &&
+    terminates(last.body) &&
+    last.onError === null &&
+    last.onCancel !== "swallow" &&
+    last.onCancel !== "uncancel"
+  );
+}
+
+/** Name everything and resolve references. */
+export function resolve(raw: RawProgram): Program {
+  const r = new Resolver();
+  const main = r.fn(raw.main, { quiet: false, ancestors: new Set(), lexical: [], groupChildRoot: false }, "main");
+  return { fns: r.fns.filter((f) => f !== main), main };
+}
+
+/** Programs as fast-check values: shrinking works on the raw tree. */
+export const program: fc.Arbitrary<Program> = rawProgram.map(resolve);

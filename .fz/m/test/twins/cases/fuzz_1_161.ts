@@ -1,0 +1,121 @@
+// Fuzz case: seed 1, program 161, shrunk (npm run fuzz); CPython 3.13's output is the reference.
+import { CancelledError, coroutine, currentTask, ExceptionGroup, fixed, gather, getRunningLoop, print, repr, run, shield, sleep, str, type Task, timeout, ValueError, wait } from "../../../src/index.js";
+
+const R = new Map<string, Task>();
+const NOTES: string[] = [];
+const S = { ending: false };
+
+function out(...args: unknown[]): void {
+  if (!S.ending) print(...args);
+}
+
+function note(...args: unknown[]): void {
+  if (!S.ending) NOTES.push(args.map((a) => str(a)).join(" "));
+}
+
+function now(): string {
+  return fixed(getRunningLoop().time(), 1);
+}
+
+function rep(e: unknown): string {
+  if (e instanceof ExceptionGroup) {
+    return `ExceptionGroup(${repr(e.message)}, [${e.exceptions
+      .map((x) => rep(x))
+      .sort()
+      .join(", ")}])`;
+  }
+  return repr(e);
+}
+
+function rl(values: readonly unknown[]): string {
+  return `[${values.map((v) => (v instanceof Error ? rep(v) : repr(v))).join(", ")}]`;
+}
+
+function state(t: Task): string {
+  if (!t.done()) return `pending(${t.cancelling()})`;
+  if (t.cancelled()) return "cancelled";
+  const e = t.exception();
+  return e !== undefined ? `raised ${rep(e)}` : `result ${repr(t.result())}`;
+}
+
+function names(ts: Iterable<Task>): string[] {
+  return [...ts].map((t) => t.getName()).sort();
+}
+
+function status(label: string, name: string, t: Task | undefined): void {
+  out(label, name, t === undefined ? "absent" : state(t));
+}
+
+function cancel(label: string, name: string, t: Task | undefined, msg?: string): void {
+  out(label, "cancel", name, t === undefined ? "absent" : t.cancel(msg));
+}
+
+function onDone(label: string, name: string, t: Task | undefined, quiet = false): void {
+  if (t === undefined) {
+    out(label, "on_done", name, "absent");
+    return;
+  }
+  t.addDoneCallback((d) => (quiet ? note : out)(label, "done", d.getName(), state(d)));
+}
+
+const awaitTask = coroutine(async function await_task(label: string, name: string, t: Task | undefined) {
+  if (t === undefined) {
+    out(label, "await", name, "absent");
+    return;
+  }
+  try {
+    out(label, "await", name, "->", repr(await t));
+  } catch (e) {
+    if (e instanceof CancelledError) throw e;
+    out(label, "await", name, "raised", rep(e));
+  }
+});
+
+const finish = coroutine(async function finish() {
+  try {
+    const running = [...R.values()].filter((t) => !t.done());
+    if (running.length > 0) await wait(running, { timeout: 2 });
+    for (;;) {
+      const left = [...R.values()].filter((t) => !t.done());
+      if (left.length === 0) break;
+      out(
+        "cleanup",
+        left.map((t) => t.getName()),
+      );
+      for (const t of left) t.cancel("cleanup");
+      await gather(...left, { returnExceptions: true });
+    }
+  } finally {
+    S.ending = true;
+  }
+});
+
+const f1 = coroutine(async function f1() {
+  out("s2", "cancel self", currentTask()!.cancel("self s2"));
+  return "f1";
+});
+
+const main = coroutine(async function main() {
+  try {
+    try {
+      out("s1", "shield ->", repr(await shield(f1())));
+    } catch (e) {
+      if (e instanceof CancelledError) throw e;
+      out("s1", "shield raised", rep(e));
+    }
+    await sleep(0);
+    out("s3", "at", now());
+    throw new ValueError("main");
+  } finally {
+    await finish();
+  }
+});
+
+export default async () => {
+  try {
+    print("run ->", repr(await run(main())));
+  } catch (e) {
+    print("run raised", (e as Error).constructor.name, str(e));
+  }
+  for (const line of NOTES.sort()) print("note:", line);
+};

@@ -1,0 +1,115 @@
+# Fuzz case: seed 1, program 976, shrunk (npm run fuzz); CPython 3.13's output is the reference.
+import asyncio
+
+R = {}
+NOTES = []
+S = {"ending": False}
+
+
+def reset():
+    R.clear()
+    NOTES.clear()
+    S["ending"] = False
+
+
+def out(*args):
+    if not S["ending"]:
+        print(*args)
+
+
+def note(*args):
+    if not S["ending"]:
+        NOTES.append(" ".join(str(a) for a in args))
+
+
+def now():
+    return f"{asyncio.get_running_loop().time():.1f}"
+
+
+def rep(e):
+    if isinstance(e, BaseExceptionGroup):
+        return f"{type(e).__name__}({e.message!r}, [{', '.join(sorted(rep(x) for x in e.exceptions))}])"
+    return repr(e)
+
+
+def rl(values):
+    return "[" + ", ".join(rep(v) if isinstance(v, BaseException) else repr(v) for v in values) + "]"
+
+
+def state(t):
+    if not t.done():
+        return f"pending({t.cancelling()})"
+    if t.cancelled():
+        return "cancelled"
+    e = t.exception()
+    return f"raised {rep(e)}" if e is not None else f"result {t.result()!r}"
+
+
+def names(ts):
+    return sorted(t.get_name() for t in ts)
+
+
+def status(label, name, t):
+    out(label, name, "absent" if t is None else state(t))
+
+
+def cancel(label, name, t, msg=None):
+    out(label, "cancel", name, "absent" if t is None else t.cancel(msg))
+
+
+def on_done(label, name, t, quiet=False):
+    if t is None:
+        out(label, "on_done", name, "absent")
+        return
+    t.add_done_callback(lambda t: (note if quiet else out)(label, "done", t.get_name(), state(t)))
+
+
+async def await_task(label, name, t):
+    if t is None:
+        out(label, "await", name, "absent")
+        return
+    try:
+        out(label, "await", name, "->", repr(await t))
+    except Exception as e:
+        out(label, "await", name, "raised", rep(e))
+
+
+async def finish():
+    try:
+        if left := [t for t in R.values() if not t.done()]:
+            await asyncio.wait(left, timeout=2)
+        while left := [t for t in R.values() if not t.done()]:
+            out("cleanup", [t.get_name() for t in left])
+            for t in left:
+                t.cancel("cleanup")
+            await asyncio.gather(*left, return_exceptions=True)
+    finally:
+        S["ending"] = True
+
+
+async def f1():
+    return "f1"
+
+
+async def main():
+    try:
+        t1 = R["t1"] = asyncio.create_task(f1(), name="t1")
+        cancel("s1", "t1", t1)
+        try:
+            out("s2", "shield ->", repr(await asyncio.shield(t1)))
+        except Exception as e:
+            out("s2", "shield raised", rep(e))
+        await asyncio.sleep(0)
+        out("s3", "at", now())
+        return "main"
+    finally:
+        await finish()
+
+
+reset()
+try:
+    print("run ->", repr(asyncio.run(main())))
+except BaseException as e:
+    print("run raised", type(e).__name__, str(e))
+for line in sorted(NOTES):
+    print("note:", line)

@@ -1,0 +1,11 @@
+import fc from "fast-check";
+import { program } from "./m/test/fuzz/gen.ts";
+import { compareBatch } from "./m/test/fuzz/runner.ts";
+import { findPython } from "./m/test/support/python.ts";
+const seed = Number(process.argv[2] ?? 1), n = Number(process.argv[3] ?? 100);
+const ps = fc.sample(program, { seed, numRuns: n });
+const t0 = Date.now();
+const c = await compareBatch(findPython()!, ps);
+console.log("time", Date.now() - t0, "ms; divergences", c.divergences.length, "missing", c.missing.length, c.problem ?? "");
+for (const d of c.divergences.slice(0, 20)) console.log(d.index, "line", d.line, "\n  py:", d.python, "\n  ts:", d.typescript);
+const lines = ps.map(p => JSON.stringify(p).length); console.log("avg json size", lines.reduce((a,b)=>a+b,0)/lines.length);

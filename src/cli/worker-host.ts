@@ -1,0 +1,206 @@
+/**
+ * The main thread's side of a scenario running in a worker thread
+ * (src/worker.ts): loads the scenario there, and drives it as a session core.
+ *
+ * The worker answers every 100 ms. If it falls silent, a step is holding its
+ * thread (a scenario that never awaits); the dashboard says so, and an
+ * interrupt that gets no answer within a second stops the thread for good —
+ * the program exits as an interrupted one would, with its terminal intact.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ClockReading, Core, CoreCommand, CoreOptions, CoreResult, CoreSink } from "../session/core.js";
+import type { ScenarioInfo } from "../session/session.js";
+import { UsageError } from "../session/usage-error.js";
+import { packageRoot } from "./package-root.js";
+import { UserFileError } from "./user-file.js";
+import type { FromWorker, ScenarioSource, ToWorker } from "./worker-protocol.js";
+
+/** How long an interrupt may go unanswered before the scenario's thread is stopped. */
+const FORCE_STOP_MS = 1000;
+/** Silence after which the scenario counts as stuck in a step. */
+const SILENT_MS = 400;
+
+function spawn(): Worker {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) {
+    // From source (development, tests): the worker compiles TypeScript with tsx too.
+    return new Worker(fileURLToPath(new URL("../worker.ts", here)), {
+      execArgv: ["--conditions=source", "--import", "tsx"],
+    });
+  }
+  const built = join(packageRoot(), "dist", "src", "worker.js");
+  if (!existsSync(built)) throw new Error(`missing ${built}: run npm run build`);
+  return new Worker(built);
+}
+
+export class WorkerHost {
+  private constructor(
+    private readonly worker: Worker,
+    readonly info: ScenarioInfo,
+  ) {}
+
+  /** Start a worker and load the scenario in it; load failures become the CLI's errors. */
+  static load(source: ScenarioSource): Promise<WorkerHost> {
+    const worker = spawn();
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type === "loaded") {
+          worker.off("message", onMessage);
+          resolve(new WorkerHost(worker, message.info));
+        } else if (message.type === "load-error") {
+          worker.off("message", onMessage);
+          void worker.terminate();
+          reject(
+            message.kind === "usage"
+              ? new UsageError(message.message)
+              : message.kind === "file"
+                ? new UserFileError(message.message)
+                : new Error(message.message),
+          );
+        }
+      };
+      worker.on("message", onMessage);
+      worker.once("error", reject);
+      worker.postMessage({ type: "load", source } satisfies ToWorker);
+    });
+  }
+
+  /** A core factory for a Session: the run, driven in the worker. */
+  core(options: CoreOptions, events: boolean): (sink: CoreSink) => Core {
+    return (sink) => new WorkerCore(this.worker, sink, options, events);
+  }
+
+  /** Stop the worker (the process can then exit). */
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+class WorkerCore implements Core {
+  private lastHeard = performance.now();
+  private clock: { reading: ClockReading; at: number } | undefined;
+  private finish: ((result: CoreResult) => void) | undefined;
+  private replayed: (() => void) | undefined;
+  private forceStop: ReturnType<typeof setTimeout> | undefined;
+  private stopped = false;
+  private signal: "SIGINT" | "SIGTERM" = "SIGINT";
+
+  constructor(
+    private readonly worker: Worker,
+    private readonly sink: CoreSink,
+    private readonly options: CoreOptions,
+    private readonly events: boolean,
+  ) {
+    worker.on("message", (message: FromWorker) => this.receive(message));
+    worker.on("error", (error) => this.end({ status: 1, warnings: [], traceback: `internal error: ${error.message}` }));
+  }
+
+  start(): Promise<CoreResult> {
+    this.post({ type: "start", options: this.options, events: this.events });
+    return new Promise((resolve) => {
+      this.finish = resolve;
+    });
+  }
+
+  send(command: CoreCommand): void {
+    if (this.stopped) return;
+    if (command.kind === "abort") {
+      this.stop();
+      return;
+    }
+    if (command.kind === "interrupt") {
+      this.signal = command.signal;
+      // Any message from the worker (a heartbeat comes every 100 ms) means it is alive and will handle it.
+      this.forceStop ??= setTimeout(() => this.stuck(), FORCE_STOP_MS);
+    }
+    this.post({ type: "command", command });
+  }
+
+  replay(target: number): Promise<void> {
+    this.post({ type: "replay", target });
+    return new Promise((resolve) => {
+      this.replayed = resolve;
+    });
+  }
+
+  displayTime(): number {
+    const clock = this.clock;
+    if (clock === undefined) return 0;
+    const { reading, at } = clock;
+    if (!reading.advancing || reading.speed === Number.POSITIVE_INFINITY) return reading.display;
+    // Between two heartbeats, move on at the clock's pace (at most one beat ahead).
+    return reading.display + (Math.min(200, performance.now() - at) / 1000) * reading.speed;
+  }
+
+  blockedFor(): number {
+    if (this.stopped || this.finish === undefined) return 0;
+    const silent = performance.now() - this.lastHeard;
+    return silent > SILENT_MS ? silent / 1000 : 0;
+  }
+
+  private receive(message: FromWorker): void {
+    this.lastHeard = performance.now();
+    if (this.forceStop !== undefined) {
+      clearTimeout(this.forceStop);
+      this.forceStop = undefined;
+    }
+    switch (message.type) {
+      case "reset":
+        this.sink.reset();
+        return;
+      case "events":
+        for (const [event, hint] of message.batch) this.sink.event(event, hint);
+        return;
+      case "output":
+        this.sink.output(message.text);
+        return;
+      case "error-output":
+        this.sink.errorOutput(message.text);
+        return;
+      case "heartbeat":
+        if (message.clock) this.clock = { reading: message.clock, at: this.lastHeard };
+        return;
+      case "replayed":
+        this.replayed?.();
+        this.replayed = undefined;
+        return;
+      case "done":
+        this.end({
+          status: message.status,
+          warnings: message.warnings,
+          ...(message.traceback === undefined ? {} : { traceback: message.traceback }),
+        });
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** An interrupt got no answer: the scenario is stuck in a step. Stop its thread and end as interrupted. */
+  private stuck(): void {
+    this.forceStop = undefined;
+    this.stop();
+    this.end({
+      status: this.signal === "SIGTERM" ? 143 : 130,
+      warnings: ["the scenario never gave control back (a step that runs without awaiting), so it was stopped"],
+    });
+  }
+
+  private stop(): void {
+    this.stopped = true;
+    void this.worker.terminate();
+  }
+
+  private end(result: CoreResult): void {
+    const finish = this.finish;
+    this.finish = undefined;
+    finish?.(result);
+  }
+
+  private post(message: ToWorker): void {
+    if (!this.stopped) this.worker.postMessage(message);
+  }
+}

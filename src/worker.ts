@@ -1,0 +1,103 @@
+/**
+ * The thread that runs a scenario for the CLI. Running it apart from the main
+ * thread keeps the terminal in the CLI's hands: a scenario that never gives
+ * control back (a synchronous loop, a step of seconds) cannot stop Ctrl-C,
+ * the dashboard or a clean exit. Events are sent in batches; a heartbeat
+ * tells the main thread the scenario's thread is alive, and carries the clock.
+ */
+import { parentPort } from "node:worker_threads";
+import { formatTraceback } from "./cli/traceback.js";
+import { loadUserScenario, UserFileError } from "./cli/user-file.js";
+import type { FromWorker, ScenarioSource, ToWorker } from "./cli/worker-protocol.js";
+import type { RuntimeEvent } from "./runtime/events.js";
+import type { Scenario } from "./runtime/scenario.js";
+import { LocalCore } from "./session/core.js";
+import { UsageError } from "./session/usage-error.js";
+
+const port = parentPort;
+if (port === null) throw new Error("src/worker.ts runs as a worker thread");
+const post = (message: FromWorker) => port.postMessage(message);
+
+const BATCH = 1000;
+let batch: [RuntimeEvent, string | undefined][] = [];
+let flushQueued = false;
+let sendEvents = true;
+
+function flush(): void {
+  flushQueued = false;
+  if (batch.length === 0) return;
+  const sending = batch;
+  batch = [];
+  post({ type: "events", batch: sending });
+}
+
+/** Everything else waits for the events before it: one ordered stream. */
+function send(message: FromWorker): void {
+  flush();
+  post(message);
+}
+
+async function load(source: ScenarioSource): Promise<Scenario> {
+  if (source.kind === "file") return loadUserScenario(source.path);
+  const { scenarios } = await import("../scenarios/index.js");
+  const found = scenarios.find((s) => s.name === source.name);
+  if (found === undefined) throw new UsageError(`unknown scenario '${source.name}'`);
+  return found;
+}
+
+let scenario: Scenario | undefined;
+let core: LocalCore | undefined;
+
+const sink = {
+  reset: () => send({ type: "reset" }),
+  event: (event: RuntimeEvent, hint: string | undefined) => {
+    if (!sendEvents) return;
+    batch.push([event, hint]);
+    if (batch.length >= BATCH) flush();
+    else if (!flushQueued) {
+      flushQueued = true;
+      setImmediate(flush);
+    }
+  },
+  output: (text: string) => send({ type: "output", text }),
+  errorOutput: (text: string) => send({ type: "error-output", text }),
+};
+
+setInterval(() => send({ type: "heartbeat", clock: core?.readClock() ?? null }), 100).unref();
+
+port.on("message", (message: ToWorker) => {
+  switch (message.type) {
+    case "load":
+      load(message.source).then(
+        (loaded) => {
+          scenario = loaded;
+          const { name, title, summary, explain, params } = loaded;
+          send({ type: "loaded", info: { name, title, summary, explain, params } });
+        },
+        (error: unknown) => {
+          const kind = error instanceof UsageError ? "usage" : error instanceof UserFileError ? "file" : "internal";
+          send({ type: "load-error", kind, message: error instanceof Error ? error.message : String(error) });
+        },
+      );
+      return;
+    case "start": {
+      sendEvents = message.events;
+      core ??= new LocalCore(scenario as Scenario, message.options, sink);
+      void core.start().then((result) =>
+        send({
+          type: "done",
+          status: result.status,
+          warnings: result.warnings,
+          ...(result.error === undefined ? {} : { traceback: formatTraceback(result.error) }),
+        }),
+      );
+      return;
+    }
+    case "command":
+      core?.send(message.command);
+      return;
+    case "replay":
+      void core?.replay(message.target).then(() => send({ type: "replayed" }));
+      return;
+  }
+});
