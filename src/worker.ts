@@ -65,6 +65,15 @@ const sink = {
 
 setInterval(() => send({ type: "heartbeat", clock: core?.readClock() ?? null }), 100).unref();
 
+// An error outside any task (a promise rejected and never handled, a throw in a plain timer):
+// asyncio has no such thing; end the run as Python ends a program that raised, with status 1.
+for (const event of ["unhandledRejection", "uncaughtException"] as const) {
+  process.on(event, (error: unknown) => {
+    core?.send({ kind: "abort" });
+    send({ type: "done", status: 1, warnings: [], traceback: `error outside any task (${event}):\n${formatTraceback(error)}` });
+  });
+}
+
 port.on("message", (message: ToWorker) => {
   switch (message.type) {
     case "load":

@@ -527,7 +527,7 @@ export class EventLoop {
     if (elapsed > BLOCKED_STEP_MS && task !== null) {
       this._warn(
         "blocked-step",
-        `${task._name} (${task._coro._name}) held the loop for ${Math.round(elapsed)} ms without awaiting: nothing else could run`,
+        `${task._coro._name} (${task._name}) held the loop for ${Math.round(elapsed)} ms without awaiting: nothing else could run`,
         task,
       );
     }
@@ -540,7 +540,7 @@ export class EventLoop {
     if (this._als === undefined) this._als = new AsyncLocalStorage<object>();
     this._warn(
       "foreign-await",
-      `${task._name} (${task._coro._name}) awaits ${what}; other tasks keep running, but it cannot be cancelled there. Use wrapPromise() to make the wait a runtime awaitable`,
+      `${task._coro._name} (${task._name}) awaits ${what}; other tasks keep running, but it cannot be cancelled there. Use wrapPromise() to make the wait a runtime awaitable`,
       task,
     );
   }

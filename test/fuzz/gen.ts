@@ -438,6 +438,7 @@ class Resolver {
       case "try": {
         const label = this.label();
         const body = this.body(raw.body, nested(ctx));
+        if (body.length === 0) return null;
         let onCancel: "reraise" | "swallow" | "uncancel" | "raise" | "return" | null = raw.onCancel;
         let { fin, cancelSleep, finSleep } = raw;
         if (ctx.quiet) {

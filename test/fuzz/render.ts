@@ -8,6 +8,32 @@ import type { Fn, Item, Program, Spawn, Stmt, TaskRef } from "./gen.js";
 
 const dur = (tenths: number): string => String(tenths / 10);
 
+/** `name` used as an identifier in `code` (not a property, key or word in a string). */
+function uses(code: string, name: string): boolean {
+  return new RegExp(`(?<![.\\w"])${name}(?![\\w":])`).test(code);
+}
+
+/**
+ * The prelude's blocks (separated by `separator`) that `code` needs: the first
+ * always, each other one if its name is used by the code or a needed block.
+ */
+function neededPrelude(prelude: string, separator: string, code: string): string {
+  const blocks = prelude.split(separator);
+  const name = (block: string): string => /^(?:async def|def|function|const) (\w+)/.exec(block)?.[1] ?? "";
+  const keep = new Set([0]);
+  for (let changed = true; changed; ) {
+    changed = false;
+    const text = [code, ...[...keep].map((i) => blocks[i])].join("\n");
+    blocks.forEach((block, i) => {
+      if (!keep.has(i) && uses(text, name(block))) {
+        keep.add(i);
+        changed = true;
+      }
+    });
+  }
+  return blocks.filter((_, i) => keep.has(i)).join(separator);
+}
+
 // ------------------------------------------------------------------- Python
 
 export const PY_PRELUDE = `import asyncio
@@ -295,7 +321,8 @@ export function pythonDefs(p: Program, depth = 0): string[] {
 
 /** A standalone Python script (a twin case). */
 export function pythonScript(p: Program, header: string): string {
-  return `# ${header}\n${PY_PRELUDE}\n\n${pythonDefs(p).join("\n")}\n\n\n${PY_RUN}\n`;
+  const code = `${pythonDefs(p).join("\n")}\n\n\n${PY_RUN}\n`;
+  return `# ${header}\n${neededPrelude(PY_PRELUDE.trimEnd(), "\n\n\n", code)}\n\n\n${code}`;
 }
 
 /** One Python file running every program, each after a line `=== i`. */
@@ -553,7 +580,7 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
     }
     case "asCompleted": {
       for (const sp of s.spawns) tsSpawn(o, d, sp);
-      const call = `asCompleted([${s.spawns.map((sp) => sp.task).join(", ")}], { timeout: ${s.d === null ? "null" : dur(s.d)} })`;
+      const call = `asCompleted<unknown>([${s.spawns.map((sp) => sp.task).join(", ")}], { timeout: ${s.d === null ? "null" : dur(s.d)} })`;
       if (s.async) {
         o.add(d, "try {");
         o.add(d + 1, `for await (const t of ${call}) {`);
@@ -649,14 +676,12 @@ export function typescriptBody(p: Program): string {
 
 /** A standalone TypeScript module (a twin case): `export default async () => { … }`. */
 export function typescriptModule(p: Program, header: string, importFrom: string): string {
-  const code = `${TS_PRELUDE}\n\n${typescriptDefs(p).join("\n")}\n\nexport default async () => {\n${TS_RUN.split("\n")
+  const run = TS_RUN.split("\n")
     .map((l) => `  ${l}`)
-    .join("\n")}\n};\n`;
-  const used = TS_API.filter((name) => new RegExp(`\\b${name}\\b`).test(code)).sort((a, b) =>
-    a.toLowerCase() < b.toLowerCase() ? -1 : 1,
-  );
-  const names = [...used, "type Task"].sort((a, b) =>
-    a.replace("type ", "").toLowerCase() < b.replace("type ", "").toLowerCase() ? -1 : 1,
-  );
+    .join("\n");
+  const program = `${typescriptDefs(p).join("\n")}\n\nexport default async () => {\n${run}\n};\n`;
+  const code = `${neededPrelude(TS_PRELUDE, "\n\n", program)}\n\n${program}`;
+  const bare = (name: string): string => name.replace("type ", "").toLowerCase();
+  const names = [...TS_API.filter((name) => uses(code, name)), "type Task"].sort((a, b) => (bare(a) < bare(b) ? -1 : 1));
   return `// ${header}\nimport { ${names.join(", ")} } from "${importFrom}";\n\n${code}`;
 }

@@ -1,0 +1,78 @@
+// tmp
+import {
+  coroutine,
+  fixed,
+  gather,
+  getRunningLoop,
+  print,
+  repr,
+  run,
+  sleep,
+  str,
+  type Task,
+  TimeoutError,
+  timeout,
+  wait,
+} from "../../../src/index.js";
+
+const R = new Map<string, Task>();
+const NOTES: string[] = [];
+const S = { ending: false };
+
+function out(...args: unknown[]): void {
+  if (!S.ending) print(...args);
+}
+
+function now(): string {
+  return fixed(getRunningLoop().time(), 1);
+}
+
+const finish = coroutine(async function finish() {
+  try {
+    const running = [...R.values()].filter((t) => !t.done());
+    if (running.length > 0) await wait(running, { timeout: 2 });
+    for (;;) {
+      const left = [...R.values()].filter((t) => !t.done());
+      if (left.length === 0) break;
+      out(
+        "cleanup",
+        left.map((t) => t.getName()),
+      );
+      for (const t of left) t.cancel("cleanup");
+      await gather(...left, { returnExceptions: true });
+    }
+  } finally {
+    S.ending = true;
+  }
+});
+
+const main = coroutine(async function main() {
+  try {
+    try {
+      await timeout(0.3, async () => {
+        await sleep(0.4);
+        out("s2", "at", now());
+        out("s3", "at", now());
+      });
+      out("s1", "timeout block done", now());
+    } catch (e) {
+      if (!(e instanceof TimeoutError)) throw e;
+      out("s1", "timeout block expired", now());
+    }
+    await sleep(0.9);
+    out("s4", "at", now());
+    await sleep(0.2);
+    getRunningLoop().callSoon(() => out("s6", "call_soon", now()));
+  } finally {
+    await finish();
+  }
+});
+
+export default async () => {
+  try {
+    print("run ->", repr(await run(main())));
+  } catch (e) {
+    print("run raised", (e as Error).constructor.name, str(e));
+  }
+  for (const line of NOTES.sort()) print("note:", line);
+};
