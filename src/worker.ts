@@ -22,6 +22,8 @@ const BATCH = 1000;
 let batch: [RuntimeEvent, string | undefined][] = [];
 let flushQueued = false;
 let sendEvents = true;
+/** Set once an error outside any task has ended the run: what the aborted run says after it is noise. */
+let fatal = false;
 
 function flush(): void {
   flushQueued = false;
@@ -33,6 +35,7 @@ function flush(): void {
 
 /** Everything else waits for the events before it: one ordered stream. */
 function send(message: FromWorker): void {
+  if (fatal) return;
   flush();
   post(message);
 }
@@ -69,8 +72,10 @@ setInterval(() => send({ type: "heartbeat", clock: core?.readClock() ?? null }),
 // asyncio has no such thing; end the run as Python ends a program that raised, with status 1.
 for (const event of ["unhandledRejection", "uncaughtException"] as const) {
   process.on(event, (error: unknown) => {
-    core?.send({ kind: "abort" });
+    if (fatal) return;
     send({ type: "done", status: 1, warnings: [], traceback: `error outside any task (${event}):\n${formatTraceback(error)}` });
+    fatal = true;
+    core?.send({ kind: "abort" });
   });
 }
 
