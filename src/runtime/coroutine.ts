@@ -30,8 +30,7 @@ export class Coroutine<T = unknown> {
   _state = CREATED;
   _prev: Coroutine<unknown> | null = null;
   _next: Coroutine<unknown> | null = null;
-  /** gather()'s duplicate detection (see gather.ts). */
-  _gatherMark = 0;
+  /** Set only while a gather() call looks for duplicates (see gather.ts). */
   _gatherFut: unknown = null;
 
   constructor(

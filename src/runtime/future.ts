@@ -31,27 +31,78 @@ export interface Wakeable {
   _wakeFut: Future<unknown> | null;
 }
 
+/** Bits of `Future._flags`; Task adds its own above these. */
+export const FAILED = 1;
+export const LOG_TRACEBACK = 2;
+const HAS_CANCELLED_EXC = 128;
+
 export class Future<T = unknown> {
-  /** Identifies the kind of ready-queue entry (0: callback, 1: task); futures never queue themselves. */
-  readonly _kind: number = 0;
+  /** Identifies the kind of ready-queue entry (0: callback, 1: task); on the prototype, not in every object. */
+  declare readonly _kind: number;
   _state = PENDING;
-  _result: T | undefined = undefined;
-  _exception: unknown = undefined;
-  _failed = false;
+  /**
+   * The result, or (FAILED) the exception, or (HAS_CANCELLED_EXC) the
+   * CancelledError that ended a task: one slot, as only one can exist. A
+   * 100,000-task gather holds 100,000 of these objects, so every word counts.
+   */
+  private _value: unknown = undefined;
   _cancelMessage: string | undefined = undefined;
-  _cancelledExc: CancelledError | undefined = undefined;
-  /** True while a set exception has not been looked at (for "exception was never retrieved"). */
-  _logTraceback = false;
+  /** Boolean state packed in one word: FAILED, LOG_TRACEBACK, HAS_CANCELLED_EXC, and Task's bits. */
+  _flags = 0;
   // The first callback has its own slot: most futures have exactly one (the awaiting task).
   private _cb0: DoneCallback | undefined = undefined;
   private _cbs: DoneCallback[] | undefined = undefined;
   readonly _order: number;
-  /** gather()'s duplicate detection (see gather.ts). */
-  _gatherMark = 0;
+  /** Set only while a gather() call looks for duplicates (see gather.ts). */
   _gatherFut: unknown = null;
 
   constructor(readonly _loop: EventLoop) {
     this._order = _loop._nextOrder++;
+  }
+
+  get _result(): T | undefined {
+    return this._flags & FAILED ? undefined : (this._value as T | undefined);
+  }
+
+  set _result(value: T | undefined) {
+    this._value = value;
+  }
+
+  get _exception(): unknown {
+    return this._flags & FAILED ? this._value : undefined;
+  }
+
+  /** (Set FAILED with it.) */
+  set _exception(error: unknown) {
+    this._value = error;
+  }
+
+  /** The CancelledError that ended a task's coroutine, kept to be raised once to whoever awaits it. */
+  get _cancelledExc(): CancelledError | undefined {
+    return this._flags & HAS_CANCELLED_EXC ? (this._value as CancelledError) : undefined;
+  }
+
+  set _cancelledExc(error: CancelledError | undefined) {
+    this._value = error;
+    this._flags = error === undefined ? this._flags & ~HAS_CANCELLED_EXC : this._flags | HAS_CANCELLED_EXC;
+  }
+
+  /** An exception was set. */
+  get _failed(): boolean {
+    return (this._flags & FAILED) !== 0;
+  }
+
+  set _failed(on: boolean) {
+    this._flags = on ? this._flags | FAILED : this._flags & ~FAILED;
+  }
+
+  /** True while a set exception has not been looked at (for "exception was never retrieved"). */
+  get _logTraceback(): boolean {
+    return (this._flags & LOG_TRACEBACK) !== 0;
+  }
+
+  set _logTraceback(on: boolean) {
+    this._flags = on ? this._flags | LOG_TRACEBACK : this._flags & ~LOG_TRACEBACK;
   }
 
   /** Python class name used in messages (`Future exception was never retrieved`). */
@@ -211,3 +262,5 @@ export class Future<T = unknown> {
     return `<${this._className} ${state}${info}>`;
   }
 }
+
+(Future.prototype as { _kind: number })._kind = 0;

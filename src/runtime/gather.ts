@@ -58,13 +58,10 @@ export class GatheringFuture<T> extends Future<T> {
 
 type Results<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
 
-/** What gather() leaves on an argument (Coroutine and Future declare the fields) to recognise it if it comes again. */
+/** What gather() leaves on an argument while it runs (Coroutine and Future declare the field) to recognise it if it comes again. */
 interface Stamped {
-  _gatherMark: number;
   _gatherFut: unknown;
 }
-
-let lastMark = 0;
 
 function isOptions(value: unknown): value is GatherOptions {
   if (value === null || typeof value !== "object") return false;
@@ -96,9 +93,6 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
   const children: Future<unknown>[] = [];
   const doneFuts: Future<unknown>[] = [];
   let loop: EventLoop | undefined;
-  // Duplicates run once (item 10): each argument is stamped with this gather's mark
-  // and the future made for it, instead of filling a Map with every argument.
-  const mark = ++lastMark;
 
   const doneCallback = (fut: Future<unknown>): void => {
     nfinished++;
@@ -136,21 +130,27 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
     }
   };
 
-  for (const arg of aws) {
-    const stamped = arg as Stamped;
-    let fut: Future<unknown>;
-    if (stamped._gatherMark === mark) {
-      fut = stamped._gatherFut as Future<unknown>;
-    } else {
-      fut = ensureFuture(arg, "gather", loop);
-      loop ??= fut._loop;
-      nfuts++;
-      stamped._gatherMark = mark;
-      stamped._gatherFut = fut;
-      if (fut.done()) doneFuts.push(fut);
-      else fut.addDoneCallback(doneCallback);
+  // Duplicates run once (item 10): each argument is stamped with the future made for
+  // it until the call ends, instead of filling a Map with every argument.
+  try {
+    for (const arg of aws) {
+      const stamped = arg as Stamped;
+      let fut = stamped?._gatherFut as Future<unknown> | null | undefined;
+      if (fut === null || fut === undefined) {
+        fut = ensureFuture(arg, "gather", loop);
+        loop ??= fut._loop;
+        nfuts++;
+        stamped._gatherFut = fut;
+        if (fut.done()) doneFuts.push(fut);
+        else fut.addDoneCallback(doneCallback);
+      }
+      children.push(fut);
     }
-    children.push(fut);
+  } finally {
+    for (const arg of aws) {
+      const stamped = arg as Stamped;
+      if (stamped?._gatherFut) stamped._gatherFut = null;
+    }
   }
   outer = new GatheringFuture<unknown[]>(loop as EventLoop, children);
   // Children already done are processed now, so the gather may be done on return (3.12+, item 11).

@@ -6,8 +6,8 @@
 
 /** A callback queued on the loop. `cancel()` stops it from running. */
 export class Handle {
-  /** 0 for a callback; tasks in the ready queue carry 1 (see Task). */
-  readonly _kind = 0;
+  /** 0 for a callback; tasks in the ready queue carry 1 (see Task). On the prototype: one word less per handle. */
+  declare readonly _kind: 0;
   _cancelled = false;
 
   constructor(
@@ -34,6 +34,8 @@ export class Handle {
     return false;
   }
 }
+
+(Handle.prototype as { _kind: number })._kind = 0;
 
 const NO_ARGS: readonly unknown[] = [];
 

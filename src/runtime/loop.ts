@@ -25,6 +25,7 @@ import type { CancelCause, CreatedBy, EventInput, EventListener, RuntimeEvent, W
 import { exceptionLine, repr } from "./format.js";
 import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
 import { DoneHandle, Handle, TimerHandle, TimerHeap } from "./handle.js";
+import { LiveTasks } from "./live-tasks.js";
 import { ReadyQueue } from "./ready-queue.js";
 import type { Task } from "./task.js";
 
@@ -44,12 +45,6 @@ type ReadyEntry = Handle | Task<unknown>;
 interface Breakpoint {
   at: number;
   fn: () => void;
-}
-
-/** Handed to a Task so it can finish itself when its async function settles. */
-export interface StepSink {
-  _taskReturned(task: Task<unknown>, value: unknown): void;
-  _taskThrew(task: Task<unknown>, error: unknown): void;
 }
 
 /** What the loop's exception handler receives (asyncio's `context` dict). */
@@ -95,7 +90,7 @@ export class EventLoop {
   _taskCounter = 0;
   _nextTaskId = 0;
   /** Tasks not done yet, in creation order (asyncio.all_tasks). */
-  readonly _liveTasks = new Set<Task<unknown>>();
+  readonly _liveTasks = new LiveTasks<Task<unknown>>();
   /** Futures whose exception nobody looked at, checked when the run ends. */
   readonly _failures: Future<unknown>[] = [];
 
@@ -403,7 +398,7 @@ export class EventLoop {
       // The step ends one microtask later, so that other `then()` calls already
       // queued by this step (Promise.all's) are seen first.
       this._suspends.push(this._stepId);
-      queueMicrotask(this._endSuspendBound);
+      afterQueuedMicrotasks(this._endSuspendBound);
       return;
     }
     // A foreign-blocked task, running again outside any step: back onto the loop.
@@ -468,7 +463,7 @@ export class EventLoop {
     if (this._stepOpen && task === this._current) {
       this._push(task);
       this._suspends.push(this._stepId);
-      queueMicrotask(this._endSuspendBound);
+      afterQueuedMicrotasks(this._endSuspendBound);
     } else {
       this._unforeign(task);
       this._push(task);
@@ -660,8 +655,8 @@ export class EventLoop {
     this._resuming = true;
     try {
       if (first) {
-        if (this._als !== undefined) this._als.run(task, startTask, task, this);
-        else startTask(task, this);
+        if (this._als !== undefined) this._als.run(task, startTask, task);
+        else task._start();
       } else {
         const onFulfilled = task._resolve;
         const onRejected = task._reject;
@@ -771,7 +766,7 @@ export class EventLoop {
     if (!this._detectorArmed) {
       this._detectorArmed = true;
       // Armed from a microtask, the tick runs only once the microtask queue is empty.
-      queueMicrotask(this._armBound);
+      afterQueuedMicrotasks(this._armBound);
     }
     this._drive();
   }
@@ -993,8 +988,18 @@ export class EventLoop {
   }
 }
 
-function startTask(task: Task<unknown>, sink: StepSink): void {
-  task._start(sink);
+const RESOLVED = Promise.resolve();
+
+/**
+ * queueMicrotask(fn), without what Node adds to it (an AsyncResource and a bound
+ * function per call, allocated for every await in a 100,000-task gather).
+ */
+function afterQueuedMicrotasks(fn: () => void): void {
+  void RESOLVED.then(fn);
+}
+
+function startTask(task: Task<unknown>): void {
+  task._start();
 }
 
 function settleNow(

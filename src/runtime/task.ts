@@ -12,18 +12,22 @@ import { CancelledError } from "./errors.js";
 import type { Awaiting, CancelCause, CreatedBy } from "./events.js";
 import { REPR, repr } from "./format.js";
 import { CANCELLED, FINISHED, Future, PENDING } from "./future.js";
-import { type EventLoop, getRunningLoop, type StepSink } from "./loop.js";
+import { type EventLoop, getRunningLoop } from "./loop.js";
+
+/** Task's bits of `_flags` (Future uses the low two). */
+const MUST_CANCEL = 4;
+const STARTED = 8;
+const HAS_STEP_ERROR = 16;
+const FOREIGN = 32;
+const WAITS_ON_LOOP = 64;
 
 export class Task<T = unknown> extends Future<T> {
-  override readonly _kind = 1;
+  declare readonly _kind: 1;
   readonly _id: number;
-  /** Default names are made only when asked for (`Task-7`): most tasks are never named aloud. */
-  private readonly _number: number;
-  private _customName: string | undefined;
+  /** A given name, or the number of the default one: `Task-7` is made only when asked for. */
+  private _nameOrNumber: string | number;
   _numCancelsRequested = 0;
-  _mustCancel = false;
   _futWaiter: Future<unknown> | null = null;
-  _started = false;
   /** The continuation of the await the task is parked on. */
   _resolve: ((value: unknown) => unknown) | undefined = undefined;
   _reject: ((reason: unknown) => unknown) | undefined = undefined;
@@ -31,11 +35,9 @@ export class Task<T = unknown> extends Future<T> {
   _wakeFut: Future<unknown> | null = null;
   _wakeValue: unknown = undefined;
   _stepError: unknown = undefined;
-  _hasStepError = false;
-  /** Parked on a plain promise the loop cannot see. */
-  _foreign = false;
-  /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
-  _waitsOnLoop = false;
+  /** Links in the loop's list of live tasks (see live-tasks.ts). */
+  _prevLive: Task<unknown> | null = null;
+  _nextLive: Task<unknown> | null = null;
 
   constructor(
     loop: EventLoop,
@@ -45,8 +47,51 @@ export class Task<T = unknown> extends Future<T> {
     super(loop);
     this._id = ++loop._nextTaskId;
     // 3.13: a task given a name does not consume a number (catalogue item 08).
-    this._customName = name;
-    this._number = name === undefined ? ++loop._taskCounter : 0;
+    this._nameOrNumber = name ?? ++loop._taskCounter;
+  }
+
+  /** A cancellation is to be thrown in at the next step. */
+  get _mustCancel(): boolean {
+    return (this._flags & MUST_CANCEL) !== 0;
+  }
+
+  set _mustCancel(on: boolean) {
+    this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
+  }
+
+  get _started(): boolean {
+    return (this._flags & STARTED) !== 0;
+  }
+
+  set _started(on: boolean) {
+    this._flags = on ? this._flags | STARTED : this._flags & ~STARTED;
+  }
+
+  /** `_stepError` is to be thrown in at the next step. */
+  get _hasStepError(): boolean {
+    return (this._flags & HAS_STEP_ERROR) !== 0;
+  }
+
+  set _hasStepError(on: boolean) {
+    this._flags = on ? this._flags | HAS_STEP_ERROR : this._flags & ~HAS_STEP_ERROR;
+  }
+
+  /** Parked on a plain promise the loop cannot see. */
+  get _foreign(): boolean {
+    return (this._flags & FOREIGN) !== 0;
+  }
+
+  set _foreign(on: boolean) {
+    this._flags = on ? this._flags | FOREIGN : this._flags & ~FOREIGN;
+  }
+
+  /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
+  get _waitsOnLoop(): boolean {
+    return (this._flags & WAITS_ON_LOOP) !== 0;
+  }
+
+  set _waitsOnLoop(on: boolean) {
+    this._flags = on ? this._flags | WAITS_ON_LOOP : this._flags & ~WAITS_ON_LOOP;
   }
 
   override get _className(): string {
@@ -54,7 +99,8 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   get _name(): string {
-    return this._customName ?? `Task-${this._number}`;
+    const name = this._nameOrNumber;
+    return typeof name === "string" ? name : `Task-${name}`;
   }
 
   override _describe(): Awaiting {
@@ -66,7 +112,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   setName(name: unknown): void {
-    this._customName = String(name);
+    this._nameOrNumber = String(name);
     if (this._loop._listening) this._loop._emit({ type: "task-renamed", task: this._id, name: this._name });
     else this._loop._countEvent();
   }
@@ -153,7 +199,7 @@ export class Task<T = unknown> extends Future<T> {
    * reactions close over this task: a coroutine resumed by a plain promise can
    * settle while another task's step is open, so "the running task" would not do.
    */
-  _start(sink: StepSink): void {
+  _start(): void {
     let result: unknown;
     try {
       result = this._coro._start();
@@ -164,9 +210,10 @@ export class Task<T = unknown> extends Future<T> {
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
         ? (result as PromiseLike<unknown>)
         : Promise.resolve(result);
+    // (Arrows, not bind(): bound functions are larger, each with its own "bound …" name.)
     thenable.then(
-      (value) => sink._taskReturned(this as Task<unknown>, value),
-      (error) => sink._taskThrew(this as Task<unknown>, error),
+      (value) => this._loop._taskReturned(this as Task<unknown>, value),
+      (error) => this._loop._taskThrew(this as Task<unknown>, error),
     );
   }
 
@@ -218,6 +265,8 @@ export class Task<T = unknown> extends Future<T> {
     return `<Task ${state} name='${this._name}' coro=<${this._coro._name}()>${info}>`;
   }
 }
+
+(Task.prototype as { _kind: number })._kind = 1;
 
 /** Why createTask refused something: point at the fix. */
 function notACoroutine(value: unknown): TypeError {

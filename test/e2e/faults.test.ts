@@ -78,7 +78,7 @@ function runCli(
   options: { signal?: NodeJS.Signals; ready?: RegExp; delayMs?: number } = {},
 ): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { ...process.env, NO_COLOR: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
     delete env.CI;
     delete env.FORCE_COLOR;
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });

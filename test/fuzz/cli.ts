@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { findPython, type Python } from "../support/python.js";
 import { type Program, program } from "./gen.js";
-import { pythonScript, typescriptModule } from "./render.js";
+import { pythonDefs, pythonScript, typescriptDefs, typescriptModule } from "./render.js";
 import { compareBatch, type Divergence, firstDifference, runOne } from "./runner.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -65,7 +65,8 @@ async function shrink(python: Python, seed: number, index: number): Promise<{ pr
     fc.asyncProperty(program, (p) => agrees(python, p)),
     { seed, path: String(index), interruptAfterTimeLimit: 10 * 60_000, markInterruptAsFailure: true },
   );
-  if (!result.failed || result.counterexample === null) throw new Error(`run ${index} of seed ${seed} did not diverge again`);
+  if (!result.failed || result.counterexample === null)
+    throw new Error(`run ${index} of seed ${seed} did not diverge again`);
   process.stdout.write(`  shrunk in ${result.numShrinks} steps, ${seconds(started)}\n`);
   return { program: result.counterexample[0], steps: result.numShrinks };
 }
@@ -87,10 +88,16 @@ async function report(python: Python, options: Options, d: Divergence, saved: Se
   const ts = typescriptModule(small, header, "../../../src/index.js");
   const out = await runOne(python, small);
   const diff = firstDifference(d.index, out.python ?? "", out.typescript ?? "");
-  process.stdout.write(`\n  Python:\n${indent(py)}\n\n  TypeScript:\n${indent(ts)}\n`);
+  // The programs without the shared helpers (out, rep, state…: see the saved files).
+  const pyDefs = pythonDefs(small).join("\n");
+  const tsDefs = typescriptDefs(small).join("\n");
+  process.stdout.write(`\n  Python:\n${indent(pyDefs)}\n\n  TypeScript:\n${indent(tsDefs)}\n\n`);
   process.stdout.write(`\n  CPython printed:\n${indent(out.python ?? "(nothing)")}\n`);
   process.stdout.write(`  async-demo printed:\n${indent(out.typescript ?? "(nothing)")}\n`);
-  if (diff !== null) process.stdout.write(`  first difference, line ${diff.line}:\n    py: ${diff.python}\n    ts: ${diff.typescript}\n`);
+  if (diff !== null)
+    process.stdout.write(
+      `  first difference, line ${diff.line}:\n    py: ${diff.python}\n    ts: ${diff.typescript}\n`,
+    );
   const key = py.split("\n").slice(1).join("\n");
   if (saved.has(key)) {
     process.stdout.write("  (same as a case saved above)\n");

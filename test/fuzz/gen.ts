@@ -3,6 +3,14 @@
  * raw tree (references are plain numbers, so it shrinks freely), and
  * `resolve` turns it into a program with names and valid references.
  *
+ * Programs: tasks that sleep, print, return, raise, spawn and await tasks,
+ * cancel each other (with or without a message, or themselves), catch
+ * CancelledError (re-raise, swallow, uncancel, raise instead, clean up with a
+ * sleep) or errors, use gather, shield, wait_for, timeout blocks (and
+ * reschedule), TaskGroups (and create_task on a group), wait, as_completed
+ * (both forms), futures settled by timers, call_soon/call_later and done
+ * callbacks; they print results, exception reprs, task states, loop time.
+ *
  * What keeps a program's CPython output defined (a divergence must be the
  * runtime's fault, never the generator's):
  * - Task references follow the spawn tree: a task awaits only tasks it spawned
@@ -12,12 +20,12 @@
  *   order, so their cancel handlers only note() (notes print sorted at the
  *   end) and re-raise (a group's direct child may instead return at once);
  *   they use only tasks they spawned themselves, and no `finally`.
- * - main ends by cancelling its registered tasks in creation order and waiting
- *   for them; then everything is muted, so asyncio.run's shutdown (set order
- *   again) prints nothing.
+ * - main ends by waiting (2 s at most) for its registered tasks, then cancels
+ *   the rest in creation order and waits for them; then everything is muted,
+ *   so asyncio.run's shutdown (set order again) prints nothing.
  * - as_completed gets only tasks spawned just before it (a task already done
- *   would be yielded in set order); wait() results print sorted; every task
- *   that is printed has an explicit name.
+ *   would be yielded in set order); wait() results and ExceptionGroup members
+ *   print sorted; every task that is printed has an explicit name.
  */
 import fc from "fast-check";
 
@@ -44,11 +52,13 @@ export type RawStmt =
   | { k: "waitFor"; item: RawItem; d: number | null }
   | { k: "callSoon" }
   | { k: "callLater"; d: number }
+  | { k: "future"; d: number; fail: boolean }
+  | { k: "gatherFut"; items: RawItem[]; retExc: boolean }
   | { k: "onDone"; ref: number }
   | { k: "reschedule"; d: number | null }
   | { k: "tgSpawn"; fn: RawFn }
   | { k: "timeout"; d: number; body: RawStmt[] }
-  | { k: "tg"; children: RawFn[]; body: RawStmt[] }
+  | { k: "tg"; children: { fn: RawFn; guard: OnCancel | null }[]; body: RawStmt[] }
   | { k: "wait"; fresh: RawFn[]; refs: number[]; when: ReturnWhen; d: number | null }
   | { k: "asCompleted"; fresh: RawFn[]; d: number | null; async: boolean }
   | {
@@ -89,6 +99,7 @@ const leaf: fc.Arbitrary<RawStmt> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant("selfCancel") }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constant("raise") }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant("callSoon") }), weight: 1 },
+  { arbitrary: fc.record({ k: fc.constant("future"), d: tenths, fail: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant("callLater"), d: tenths }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constant("onDone"), ref }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant("reschedule"), d: fc.option(tenths, { nil: null, freq: 5 }) }), weight: 2 },
@@ -126,10 +137,29 @@ const raw = fc.letrec<{
       }),
       weight: 3,
     },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("gatherFut"),
+        items: fc.array(tie("item"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
+        retExc: fc.boolean(),
+      }),
+      weight: 2,
+    },
     { arbitrary: fc.record({ k: fc.constant("shield"), item: tie("item") }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("waitFor"), item: tie("item"), d: someTenths }), weight: 2 },
     { arbitrary: fc.record({ k: fc.constant("timeout"), d: tenths, body: tie("body") }), weight: 3 },
-    { arbitrary: fc.record({ k: fc.constant("tg"), children: tie("fns"), body: tie("body") }), weight: 3 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant("tg"),
+        // A guard wraps a child's body in try/except CancelledError: what an abort meets.
+        children: fc.array(
+          fc.record({ fn: tie("fn"), guard: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel") }),
+          { minLength: 1, maxLength: 3, depthIdentifier: "prog" },
+        ),
+        body: tie("body"),
+      }),
+      weight: 3,
+    },
     {
       arbitrary: fc.record({
         k: fc.constant("wait"),
@@ -184,6 +214,25 @@ export interface Fn {
   end: RawEnd;
 }
 export type Item = { fn: Fn } | { task: TaskRef };
+/** `fut = loop.create_future()`, settled by a timer after `d` tenths (with ValueError if `fail`). */
+export interface FutureDef {
+  k: "future";
+  /** The local variable. */
+  task: string;
+  d: number;
+  fail: boolean;
+  used: boolean;
+}
+/** `gat = asyncio.gather(...)` kept in a local variable, to be awaited or cancelled later. */
+export interface GatherDef {
+  k: "gatherFut";
+  task: string;
+  items: Item[];
+  retExc: boolean;
+  used: boolean;
+}
+/** What a local variable can hold: a task, a future or a gather. */
+export type Local = Spawn | FutureDef | GatherDef;
 export interface Spawn {
   k: "spawn";
   task: string;
@@ -195,6 +244,8 @@ export interface Spawn {
 }
 export type Stmt =
   | { k: "sleep"; d: number }
+  | FutureDef
+  | GatherDef
   | { k: "print"; label: string }
   | Spawn
   | { k: "await"; label: string; ref: TaskRef }
@@ -239,8 +290,8 @@ interface Ctx {
   quiet: boolean;
   /** Registered tasks that are this code's task or its ancestors: never awaited from here. */
   ancestors: ReadonlySet<string>;
-  /** Local task variables in scope. */
-  lexical: Spawn[];
+  /** Local variables in scope (tasks, futures, gathers). */
+  lexical: Local[];
   /** Top level of a TaskGroup child's own function body. */
   groupChildRoot: boolean;
   /** Top level of main's body: no raise or self-cancel there (they would end most programs at once). */
@@ -265,6 +316,7 @@ class Resolver {
   private tasks = 0;
   private groupTasks = 0;
   private blocks = 0;
+  private locals = 0;
   private fnCount = 0;
   /** Registered task names, in generation order. */
   private readonly registry: string[] = [];
@@ -311,7 +363,7 @@ class Resolver {
     return spawn;
   }
 
-  private lexicalRef(spawn: Spawn): TaskRef {
+  private lexicalRef(spawn: Local): TaskRef {
     spawn.used = true;
     return { name: spawn.task, lexical: true };
   }
@@ -334,7 +386,7 @@ class Resolver {
     // Items must exist when the statement runs: local tasks only, each once.
     const free = ctx.lexical.filter((s) => !taken.has(s.task));
     if (free.length === 0) return null;
-    const spawn = free[raw.ref % free.length] as Spawn;
+    const spawn = free[raw.ref % free.length] as Local;
     taken.add(spawn.task);
     return { task: this.lexicalRef(spawn) };
   }
@@ -384,6 +436,19 @@ class Resolver {
       }
       case "callSoon":
         return { k: "callSoon", label: this.label() };
+      case "future": {
+        const def: FutureDef = { k: "future", task: `fut${++this.locals}`, d: raw.d, fail: raw.fail, used: false };
+        ctx.lexical.push(def);
+        return def;
+      }
+      case "gatherFut": {
+        const taken = new Set<string>();
+        const items = raw.items.map((i) => this.item(i, ctx, taken)).filter((i): i is Item => i !== null);
+        if (items.length === 0) return null;
+        const def: GatherDef = { k: "gatherFut", task: `gat${++this.locals}`, items, retExc: raw.retExc, used: false };
+        ctx.lexical.push(def);
+        return def;
+      }
       case "callLater":
         return { k: "callLater", label: this.label(), d: raw.d };
       case "onDone": {
@@ -409,9 +474,26 @@ class Resolver {
       }
       case "tg": {
         const label = this.label();
-        const children = raw.children.map((c) => {
+        const children = raw.children.map(({ fn, guard }) => {
           const task = `g${++this.groupTasks}`;
-          return { task, fn: this.fn(c, this.taskCtx(ctx, null, true)) };
+          const guarded: RawFn =
+            guard === null
+              ? fn
+              : {
+                  body: [
+                    {
+                      k: "try",
+                      body: fn.body,
+                      onCancel: guard,
+                      cancelSleep: null,
+                      onError: null,
+                      fin: false,
+                      finSleep: null,
+                    },
+                  ],
+                  end: fn.end,
+                };
+          return { task, fn: this.fn(guarded, this.taskCtx(ctx, null, true)) };
         });
         const tg = `tg${++this.blocks}`;
         const body = this.body(raw.body, { ...nested(ctx), tg });
@@ -422,7 +504,7 @@ class Resolver {
         const spawns = raw.fresh.map((f) => this.spawn(f, ctx));
         const tasks = new Set(spawns.map((s) => s.task));
         for (const r of raw.refs) {
-          const free = ctx.lexical.filter((s) => !tasks.has(s.task));
+          const free = ctx.lexical.filter((s) => s.k === "spawn" && !tasks.has(s.task));
           if (free.length > 0) tasks.add((free[r % free.length] as Spawn).task);
         }
         if (tasks.size === 0) return null;

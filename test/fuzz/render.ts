@@ -75,7 +75,7 @@ def rl(values):
 
 def state(t):
     if not t.done():
-        return f"pending({t.cancelling()})"
+        return f"pending({t.cancelling()})" if isinstance(t, asyncio.Task) else "pending"
     if t.cancelled():
         return "cancelled"
     e = t.exception()
@@ -98,7 +98,16 @@ def on_done(label, name, t, quiet=False):
     if t is None:
         out(label, "on_done", name, "absent")
         return
-    t.add_done_callback(lambda t: (note if quiet else out)(label, "done", t.get_name(), state(t)))
+    t.add_done_callback(lambda f: (note if quiet else out)(label, "done", name, state(f)))
+
+
+def settle(f, value, fail):
+    if f.done():
+        return
+    if fail:
+        f.set_exception(ValueError(value))
+    else:
+        f.set_result(value)
 
 
 async def await_task(label, name, t):
@@ -172,30 +181,50 @@ function pyBody(o: Lines, d: number, body: Stmt[]): void {
 function pyStmt(o: Lines, d: number, s: Stmt): void {
   switch (s.k) {
     case "sleep":
-      return o.add(d, `await asyncio.sleep(${dur(s.d)})`);
-    case "print":
-      return o.add(d, `out("${s.label}", "at", now())`);
-    case "spawn":
-      return pySpawn(o, d, s);
-    case "await":
-      return o.add(d, `await await_task("${s.label}", "${s.ref.name}", ${pyRef(s.ref)})`);
-    case "call":
-      return o.add(d, `out("${s.label}", "${s.fn.name} ->", repr(await ${s.fn.name}()))`);
-    case "cancel":
-      return o.add(d, `cancel("${s.label}", "${s.ref.name}", ${pyRef(s.ref)}${s.msg ? `, "${s.msg}"` : ""})`);
-    case "selfCancel":
-      return o.add(d, `out("${s.label}", "cancel self", asyncio.current_task().cancel("self ${s.label}"))`);
-    case "raise":
-      return o.add(d, `raise ValueError("${s.label}")`);
-    case "callSoon":
-      return o.add(d, `asyncio.get_running_loop().call_soon(lambda: out("${s.label}", "call_soon", now()))`);
-    case "callLater":
-      return o.add(
+      o.add(d, `await asyncio.sleep(${dur(s.d)})`);
+      return;
+    case "future":
+      o.add(d, `${s.task} = asyncio.get_running_loop().create_future()`);
+      o.add(
         d,
-        `asyncio.get_running_loop().call_later(${dur(s.d)}, lambda: out("${s.label}", "call_later", now()))`,
+        `asyncio.get_running_loop().call_later(${dur(s.d)}, settle, ${s.task}, "${s.task}", ${s.fail ? "True" : "False"})`,
       );
+      return;
+    case "gatherFut": {
+      const args = [...s.items.map(pyItem), ...(s.retExc ? ["return_exceptions=True"] : [])].join(", ");
+      o.add(d, `${s.task} = asyncio.gather(${args})`);
+      return;
+    }
+    case "print":
+      o.add(d, `out("${s.label}", "at", now())`);
+      return;
+    case "spawn":
+      pySpawn(o, d, s);
+      return;
+    case "await":
+      o.add(d, `await await_task("${s.label}", "${s.ref.name}", ${pyRef(s.ref)})`);
+      return;
+    case "call":
+      o.add(d, `out("${s.label}", "${s.fn.name} ->", repr(await ${s.fn.name}()))`);
+      return;
+    case "cancel":
+      o.add(d, `cancel("${s.label}", "${s.ref.name}", ${pyRef(s.ref)}${s.msg ? `, "${s.msg}"` : ""})`);
+      return;
+    case "selfCancel":
+      o.add(d, `out("${s.label}", "cancel self", asyncio.current_task().cancel("self ${s.label}"))`);
+      return;
+    case "raise":
+      o.add(d, `raise ValueError("${s.label}")`);
+      return;
+    case "callSoon":
+      o.add(d, `asyncio.get_running_loop().call_soon(lambda: out("${s.label}", "call_soon", now()))`);
+      return;
+    case "callLater":
+      o.add(d, `asyncio.get_running_loop().call_later(${dur(s.d)}, lambda: out("${s.label}", "call_later", now()))`);
+      return;
     case "onDone":
-      return o.add(d, `on_done("${s.label}", "${s.ref.name}", ${pyRef(s.ref)}${s.quiet ? ", True" : ""})`);
+      o.add(d, `on_done("${s.label}", "${s.ref.name}", ${pyRef(s.ref)}${s.quiet ? ", True" : ""})`);
+      return;
     case "reschedule":
       o.add(d, `${s.cm}.reschedule(${s.d === null ? "None" : `asyncio.get_running_loop().time() + ${dur(s.d)}`})`);
       o.add(d, `out("${s.label}", "rescheduled", ${s.cm}.expired(), now())`);
@@ -207,16 +236,20 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
       o.add(d + 1, `out("${s.label}", "create_task raised", rep(e))`);
       return;
     case "status":
-      return o.add(d, `status("${s.label}", "${s.ref.name}", ${pyRef(s.ref)})`);
+      o.add(d, `status("${s.label}", "${s.ref.name}", ${pyRef(s.ref)})`);
+      return;
     case "gather": {
       const args = [...s.items.map(pyItem), ...(s.retExc ? ["return_exceptions=True"] : [])].join(", ");
-      return pyGuarded(o, d, s.label, "gather", `rl(await asyncio.gather(${args}))`);
+      pyGuarded(o, d, s.label, "gather", `rl(await asyncio.gather(${args}))`);
+      return;
     }
     case "shield":
-      return pyGuarded(o, d, s.label, "shield", `repr(await asyncio.shield(${pyItem(s.item)}))`);
+      pyGuarded(o, d, s.label, "shield", `repr(await asyncio.shield(${pyItem(s.item)}))`);
+      return;
     case "waitFor": {
       const call = `asyncio.wait_for(${pyItem(s.item)}, timeout=${s.d === null ? "None" : dur(s.d)})`;
-      return pyGuarded(o, d, s.label, "wait_for", `repr(await ${call})`, true);
+      pyGuarded(o, d, s.label, "wait_for", `repr(await ${call})`, true);
+      return;
     }
     case "timeout":
       o.add(d, "try:");
@@ -268,12 +301,12 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
       if (s.onCancel !== null) {
         o.add(d, "except asyncio.CancelledError as e:");
         if (s.quiet) o.add(d + 1, `note("${s.label}", "caught", rep(e))`);
-        else
-          o.add(d + 1, `out("${s.label}", "caught", rep(e), "cancelling", asyncio.current_task().cancelling())`);
+        else o.add(d + 1, `out("${s.label}", "caught", rep(e), "cancelling", asyncio.current_task().cancelling())`);
         if (s.cancelSleep !== null) o.add(d + 1, `await asyncio.sleep(${dur(s.cancelSleep)})`);
         if (s.onCancel === "reraise") o.add(d + 1, "raise");
         if (s.onCancel === "raise") o.add(d + 1, `raise ValueError("${s.label}")`);
-        if (s.onCancel === "uncancel") o.add(d + 1, `out("${s.label}", "uncancel ->", asyncio.current_task().uncancel())`);
+        if (s.onCancel === "uncancel")
+          o.add(d + 1, `out("${s.label}", "uncancel ->", asyncio.current_task().uncancel())`);
         if (s.onCancel === "return") o.add(d + 1, `return "swallowed ${s.label}"`);
       }
       if (s.onError !== null) {
@@ -332,7 +365,7 @@ export function pythonBatch(programs: Program[]): string {
     parts.push(`def prog_${i}():`, ...pythonDefs(p, 1), ...PY_RUN.split("\n").map((l) => `    ${l}`), "");
   });
   parts.push(
-    "for i in range(" + programs.length + "):",
+    `for i in range(${programs.length}):`,
     '    print("===", i, flush=True)',
     "    try:",
     '        globals()[f"prog_{i}"]()',
@@ -375,8 +408,8 @@ function rl(values: readonly unknown[]): string {
   return \`[\${values.map((v) => (v instanceof Error ? rep(v) : repr(v))).join(", ")}]\`;
 }
 
-function state(t: Task): string {
-  if (!t.done()) return \`pending(\${t.cancelling()})\`;
+function state(t: Future): string {
+  if (!t.done()) return t instanceof Task ? \`pending(\${t.cancelling()})\` : "pending";
   if (t.cancelled()) return "cancelled";
   const e = t.exception();
   return e !== undefined ? \`raised \${rep(e)}\` : \`result \${repr(t.result())}\`;
@@ -386,23 +419,29 @@ function names(ts: Iterable<Task>): string[] {
   return [...ts].map((t) => t.getName()).sort();
 }
 
-function status(label: string, name: string, t: Task | undefined): void {
+function status(label: string, name: string, t: Future | undefined): void {
   out(label, name, t === undefined ? "absent" : state(t));
 }
 
-function cancel(label: string, name: string, t: Task | undefined, msg?: string): void {
+function cancel(label: string, name: string, t: Future | undefined, msg?: string): void {
   out(label, "cancel", name, t === undefined ? "absent" : t.cancel(msg));
 }
 
-function onDone(label: string, name: string, t: Task | undefined, quiet = false): void {
+function onDone(label: string, name: string, t: Future | undefined, quiet = false): void {
   if (t === undefined) {
     out(label, "on_done", name, "absent");
     return;
   }
-  t.addDoneCallback((d) => (quiet ? note : out)(label, "done", d.getName(), state(d)));
+  t.addDoneCallback((f) => (quiet ? note : out)(label, "done", name, state(f)));
 }
 
-const awaitTask = coroutine(async function await_task(label: string, name: string, t: Task | undefined) {
+function settle(f: Future, value: string, fail: boolean): void {
+  if (f.done()) return;
+  if (fail) f.setException(new ValueError(value));
+  else f.setResult(value);
+}
+
+const awaitTask = coroutine(async function await_task(label: string, name: string, t: Future | undefined) {
   if (t === undefined) {
     out(label, "await", name, "absent");
     return;
@@ -459,6 +498,7 @@ export const TS_API = [
   "shield",
   "sleep",
   "str",
+  "Task",
   "taskGroup",
   "timeout",
   "TimeoutError",
@@ -502,27 +542,47 @@ function tsBody(o: Lines, d: number, body: Stmt[]): void {
 function tsStmt(o: Lines, d: number, s: Stmt): void {
   switch (s.k) {
     case "sleep":
-      return o.add(d, `await sleep(${dur(s.d)});`);
+      o.add(d, `await sleep(${dur(s.d)});`);
+      return;
+    case "future":
+      o.add(d, `const ${s.task} = getRunningLoop().createFuture();`);
+      o.add(d, `getRunningLoop().callLater(${dur(s.d)}, settle, ${s.task}, "${s.task}", ${s.fail});`);
+      return;
+    case "gatherFut": {
+      const args = [...s.items.map(tsItem), ...(s.retExc ? ["{ returnExceptions: true }"] : [])].join(", ");
+      o.add(d, `${s.used ? `const ${s.task} = ` : ""}gather(${args});`);
+      return;
+    }
     case "print":
-      return o.add(d, `out("${s.label}", "at", now());`);
+      o.add(d, `out("${s.label}", "at", now());`);
+      return;
     case "spawn":
-      return tsSpawn(o, d, s);
+      tsSpawn(o, d, s);
+      return;
     case "await":
-      return o.add(d, `await awaitTask("${s.label}", "${s.ref.name}", ${tsRef(s.ref)});`);
+      o.add(d, `await awaitTask("${s.label}", "${s.ref.name}", ${tsRef(s.ref)});`);
+      return;
     case "call":
-      return o.add(d, `out("${s.label}", "${s.fn.name} ->", repr(await ${s.fn.name}()));`);
+      o.add(d, `out("${s.label}", "${s.fn.name} ->", repr(await ${s.fn.name}()));`);
+      return;
     case "cancel":
-      return o.add(d, `cancel("${s.label}", "${s.ref.name}", ${tsRef(s.ref)}${s.msg ? `, "${s.msg}"` : ""});`);
+      o.add(d, `cancel("${s.label}", "${s.ref.name}", ${tsRef(s.ref)}${s.msg ? `, "${s.msg}"` : ""});`);
+      return;
     case "selfCancel":
-      return o.add(d, `out("${s.label}", "cancel self", currentTask()!.cancel("self ${s.label}"));`);
+      o.add(d, `out("${s.label}", "cancel self", currentTask()!.cancel("self ${s.label}"));`);
+      return;
     case "raise":
-      return o.add(d, `throw new ValueError("${s.label}");`);
+      o.add(d, `throw new ValueError("${s.label}");`);
+      return;
     case "callSoon":
-      return o.add(d, `getRunningLoop().callSoon(() => out("${s.label}", "call_soon", now()));`);
+      o.add(d, `getRunningLoop().callSoon(() => out("${s.label}", "call_soon", now()));`);
+      return;
     case "callLater":
-      return o.add(d, `getRunningLoop().callLater(${dur(s.d)}, () => out("${s.label}", "call_later", now()));`);
+      o.add(d, `getRunningLoop().callLater(${dur(s.d)}, () => out("${s.label}", "call_later", now()));`);
+      return;
     case "onDone":
-      return o.add(d, `onDone("${s.label}", "${s.ref.name}", ${tsRef(s.ref)}${s.quiet ? ", true" : ""});`);
+      o.add(d, `onDone("${s.label}", "${s.ref.name}", ${tsRef(s.ref)}${s.quiet ? ", true" : ""});`);
+      return;
     case "reschedule":
       o.add(d, `${s.cm}.reschedule(${s.d === null ? "null" : `getRunningLoop().time() + ${dur(s.d)}`});`);
       o.add(d, `out("${s.label}", "rescheduled", ${s.cm}.expired(), now());`);
@@ -536,16 +596,20 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
       o.add(d, "}");
       return;
     case "status":
-      return o.add(d, `status("${s.label}", "${s.ref.name}", ${tsRef(s.ref)});`);
+      o.add(d, `status("${s.label}", "${s.ref.name}", ${tsRef(s.ref)});`);
+      return;
     case "gather": {
       const args = [...s.items.map(tsItem), ...(s.retExc ? ["{ returnExceptions: true }"] : [])].join(", ");
-      return tsGuarded(o, d, s.label, "gather", `rl(await gather(${args}))`);
+      tsGuarded(o, d, s.label, "gather", `rl(await gather(${args}))`);
+      return;
     }
     case "shield":
-      return tsGuarded(o, d, s.label, "shield", `repr(await shield(${tsItem(s.item)}))`);
+      tsGuarded(o, d, s.label, "shield", `repr(await shield(${tsItem(s.item)}))`);
+      return;
     case "waitFor": {
       const call = `waitFor(${tsItem(s.item)}, ${s.d === null ? "null" : dur(s.d)})`;
-      return tsGuarded(o, d, s.label, "wait_for", `repr(await ${call})`, true);
+      tsGuarded(o, d, s.label, "wait_for", `repr(await ${call})`, true);
+      return;
     }
     case "timeout":
       o.add(d, "try {");
@@ -682,6 +746,7 @@ export function typescriptModule(p: Program, header: string, importFrom: string)
   const program = `${typescriptDefs(p).join("\n")}\n\nexport default async () => {\n${run}\n};\n`;
   const code = `${neededPrelude(TS_PRELUDE, "\n\n", program)}\n\n${program}`;
   const bare = (name: string): string => name.replace("type ", "").toLowerCase();
-  const names = [...TS_API.filter((name) => uses(code, name)), "type Task"].sort((a, b) => (bare(a) < bare(b) ? -1 : 1));
+  const types = ["Future"].filter((name) => uses(code, name)).map((name) => `type ${name}`);
+  const names = [...TS_API.filter((name) => uses(code, name)), ...types].sort((a, b) => (bare(a) < bare(b) ? -1 : 1));
   return `// ${header}\nimport { ${names.join(", ")} } from "${importFrom}";\n\n${code}`;
 }

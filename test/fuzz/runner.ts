@@ -59,7 +59,9 @@ export function runPythonBatch(python: Python, programs: Program[], timeoutMs = 
         // The last program's output may be cut short if Python died in it.
         const last = Number(chunks[chunks.length - 2]);
         if (error && Number.isInteger(last)) outputs[last] = null;
-        const problem = error ? `python: ${error.message.split("\n")[0]} ${stderr.trim().split("\n").at(-1) ?? ""}` : undefined;
+        const problem = error
+          ? `python: ${error.message.split("\n")[0]} ${stderr.trim().split("\n").at(-1) ?? ""}`
+          : undefined;
         resolve(problem === undefined ? { outputs } : { outputs, problem });
       },
     );
