@@ -73,7 +73,12 @@ setInterval(() => send({ type: "heartbeat", clock: core?.readClock() ?? null }),
 for (const event of ["unhandledRejection", "uncaughtException"] as const) {
   process.on(event, (error: unknown) => {
     if (fatal) return;
-    send({ type: "done", status: 1, warnings: [], traceback: `error outside any task (${event}):\n${formatTraceback(error)}` });
+    send({
+      type: "done",
+      status: 1,
+      warnings: [],
+      traceback: `error outside any task (${event}):\n${formatTraceback(error)}`,
+    });
     fatal = true;
     core?.send({ kind: "abort" });
   });

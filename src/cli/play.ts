@@ -106,7 +106,7 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   let view: View | undefined;
   if (options.view === "json") {
     const { jsonView } = await import("../views/json.js");
-    view = jsonView(info, out);
+    view = jsonView(out);
   } else if (options.view === "plain") {
     const [{ plainView }, { palette }] = await Promise.all([import("../views/plain.js"), import("../views/style.js")]);
     view = plainView(info, out, palette(options.color));

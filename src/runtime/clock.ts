@@ -85,7 +85,7 @@ export class VirtualClock implements Clock {
 
   mayJump(delta: number): boolean {
     if (this.speed === Number.POSITIVE_INFINITY) return true;
-    return this.jump !== undefined && this.jump.done && delta <= this.jump.delta;
+    return this.jump?.done === true && delta <= this.jump.delta;
   }
 
   wait(delta: number, wake: () => void): void {

@@ -5,9 +5,8 @@
  */
 import type { RuntimeEvent } from "../runtime/events.js";
 import { Narrator } from "../session/narrator.js";
-import type { ScenarioInfo } from "../session/session.js";
 
-export function jsonView(scenario: ScenarioInfo, write: (line: string) => void) {
+export function jsonView(write: (line: string) => void) {
   const narrator = new Narrator();
   return {
     event(event: RuntimeEvent, hint: string | undefined): void {

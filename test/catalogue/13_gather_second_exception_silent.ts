@@ -21,7 +21,7 @@ const fail = coroutine(async function fail(msg: string, d: number) {
 
 const main = coroutine(async function main() {
   const loop = getRunningLoop();
-  loop.setExceptionHandler((l, ctx) => print("HANDLER:", ctx.message, repr(ctx.exception)));
+  loop.setExceptionHandler((_loop, ctx) => print("HANDLER:", ctx.message, repr(ctx.exception)));
   const t1 = createTask(fail("first", 0.1));
   const t2 = createTask(fail("second", 0.2));
   const t3 = createTask(fail("orphan", 0.2)); // never awaited by anyone

@@ -65,7 +65,7 @@ export class Controller {
       case "up":
       case "down": {
         if (rows.length === 0) return;
-        const next = Math.min(rows.length - 1, Math.max(0, (index < 0 ? 0 : index) + (action === "up" ? -1 : 1)));
+        const next = Math.min(rows.length - 1, Math.max(0, Math.max(index, 0) + (action === "up" ? -1 : 1)));
         ui.update({ selected: rows[next]?.task.id ?? null });
         return;
       }
