@@ -16,7 +16,7 @@ export const REPR = Symbol.for("async-demo.repr");
 
 /** Python's `repr(value)`. */
 export function repr(value: unknown): string {
-  return reprIn(value, new Set());
+  return reprIn(value, null);
 }
 
 /** Python's `str(value)`: strings as they are, an error's message, else `repr`. */
@@ -76,7 +76,8 @@ export function fixed(x: number, digits: number): string {
   return plain;
 }
 
-function reprIn(value: unknown, seen: Set<object>): string {
+/** `seen` (for cycles) is made at the first container: most values repr'd per event are numbers or tasks. */
+function reprIn(value: unknown, seenSoFar: Set<object> | null): string {
   switch (typeof value) {
     case "string":
       return reprString(value);
@@ -97,6 +98,7 @@ function reprIn(value: unknown, seen: Set<object>): string {
   const obj = value as Record<PropertyKey, unknown>;
   const own = obj[REPR];
   if (typeof own === "function") return String(own.call(obj));
+  const seen = seenSoFar ?? new Set<object>();
   if (seen.has(obj)) return Array.isArray(obj) ? "[...]" : "{...}";
   seen.add(obj);
   try {
