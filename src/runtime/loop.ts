@@ -187,18 +187,17 @@ export class EventLoop {
 
   /** Run `fn(...args)` after `delay` seconds of loop time; returns a TimerHandle with `cancel()`. */
   callLater<A extends unknown[]>(delay: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
-    return this.callAt(this.time() + delay, fn, ...args);
+    return this._timerAt(this.time() + delay, fn as (...args: never[]) => unknown, args);
   }
 
   /** Run `fn(...args)` at loop time `when`. */
   callAt<A extends unknown[]>(when: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
-    const timer = new TimerHandle(
-      when,
-      this._timerSeq++,
-      fn as (...args: never[]) => unknown,
-      args,
-      this._cancelTimerBound,
-    );
+    return this._timerAt(when, fn as (...args: never[]) => unknown, args);
+  }
+
+  /** callAt without copying the arguments again (sleep() makes one timer per call). */
+  _timerAt(when: number, fn: (...args: never[]) => unknown, args: readonly unknown[]): TimerHandle {
+    const timer = new TimerHandle(when, this._timerSeq++, fn, args, this._cancelTimerBound);
     this._timers.push(timer);
     if (this._idle) this._wake();
     return timer;

@@ -64,7 +64,10 @@ function sleepBody<T>(delay: number, result: T): Yield<T> | SleepFuture<T> {
   if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
   const loop = getRunningLoop();
   const fut = new SleepFuture<T>(loop, delay);
-  fut._timer = loop.callLater(delay, setResultUnlessCancelled, fut, result);
+  fut._timer = loop._timerAt(loop.time() + delay, setResultUnlessCancelled as (...args: never[]) => unknown, [
+    fut,
+    result,
+  ]);
   return fut;
 }
 
