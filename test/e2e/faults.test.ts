@@ -63,6 +63,21 @@ export default coroutine(async function main() {
 `,
 );
 
+const LEAVES = userFile(
+  "leaves.ts",
+  `import { coroutine, print, sleep } from "async-demo";
+const fetchData = coroutine(async function fetch_data() {
+  await sleep(1);
+});
+export default coroutine(async function main() {
+  fetchData();
+  new Promise(() => {});
+  void new Promise((resolve) => setTimeout(resolve, 60_000));
+  print("done without awaiting them");
+});
+`,
+);
+
 interface Run {
   status: number | null;
   signal: NodeJS.Signals | null;
@@ -163,6 +178,17 @@ describe("steps and errors", () => {
     expect(run.stdout.match(/starting/g)).toHaveLength(1);
     expect(run.stderr).toContain("error outside any task");
     expect(run.stderr.trimEnd().split("\n").at(-1)).toBe("Exception: nobody handles me");
+  });
+});
+
+describe("what a scenario leaves behind", () => {
+  it("a coroutine never awaited, a promise that never settles, a timer of a minute: the run ends at once, status 0, one warning", async () => {
+    const run = await runCli(["run", LEAVES, "--plain", "--instant"]);
+    expect(run.status).toBe(0);
+    expect(run.ms).toBeLessThan(10_000);
+    expect(run.stdout).toContain("» done without awaiting them");
+    expect(run.stdout.match(/coroutine 'fetch_data' was never awaited/g)).toHaveLength(1);
+    expect(run.stderr).toBe("");
   });
 });
 
