@@ -158,6 +158,10 @@ export class SessionStore {
   private makeSnapshot(): Snapshot {
     const log = this.log;
     const cursor = this.cursor;
+    // At the head the state is the live one, which moves on before the next publication
+    // (a view re-rendering for its clock sees it): the log must then read as far, or the
+    // task tree would show what the log has not told yet.
+    const live = this.behind === null;
     return {
       version: this.version,
       state: this.behind ?? this.narrator.state,
@@ -169,7 +173,7 @@ export class SessionStore {
       status: this.status,
       logTail(limit: number): LogEntry[] {
         const out: LogEntry[] = [];
-        for (let i = cursor - 1; i >= 0 && out.length < limit; i--) {
+        for (let i = (live ? log.length : cursor) - 1; i >= 0 && out.length < limit; i--) {
           const entry = log[i];
           if (entry != null) out.push(entry);
         }
