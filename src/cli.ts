@@ -122,6 +122,8 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
       : flags.plain || flags.trace || !interactive()
         ? "plain"
         : "dashboard";
+  // The dashboard's modules (Ink, React) load while the worker thread starts: the first frame comes sooner.
+  if (view === "dashboard") import("./views/tui/run-dashboard.js").catch(() => {});
   const [{ WorkerHost }, { play }] = await Promise.all([import("./cli/worker-host.js"), import("./cli/play.js")]);
   const host = await WorkerHost.load(source);
   try {

@@ -66,7 +66,16 @@ const sink = {
   errorOutput: (text: string) => send({ type: "error-output", text }),
 };
 
-setInterval(() => send({ type: "heartbeat", clock: core?.readClock() ?? null }), 100).unref();
+// Beats while the loop runs; one more once it is paused or over, then none until a message
+// comes (a dashboard left paused on a slide must not cost CPU).
+let saidIdle = false;
+let received = 0;
+setInterval(() => {
+  const idle = core?.idle ?? true;
+  if (idle && saidIdle) return;
+  saidIdle = idle;
+  send({ type: "heartbeat", clock: core?.readClock() ?? null, idle, received });
+}, 100).unref();
 
 // An error outside any task (a promise rejected and never handled, a throw in a plain timer):
 // asyncio has no such thing; end the run as Python ends a program that raised, with status 1.
@@ -85,6 +94,8 @@ for (const event of ["unhandledRejection", "uncaughtException"] as const) {
 }
 
 port.on("message", (message: ToWorker) => {
+  received++;
+  saidIdle = false;
   switch (message.type) {
     case "load":
       load(message.source).then(

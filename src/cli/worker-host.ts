@@ -81,6 +81,13 @@ export class WorkerHost {
 
 class WorkerCore implements Core {
   private lastHeard = performance.now();
+  /** When the host last asked something: silence counts from there too. */
+  private lastAsked = performance.now();
+  /** Messages posted to the worker, and how many it had taken in when the pending interrupt was sent. */
+  private sent = 0;
+  private interruptAt = 0;
+  /** The worker said it waits for a command (paused, or the run is over): its silence is not a blocked step. */
+  private workerIdle = false;
   private clock: { reading: ClockReading; at: number } | undefined;
   private finish: ((result: CoreResult) => void) | undefined;
   private replayed: (() => void) | undefined;
@@ -113,8 +120,9 @@ class WorkerCore implements Core {
     }
     if (command.kind === "interrupt") {
       this.signal = command.signal;
-      // Any message from the worker (a heartbeat comes every 100 ms) means it is alive and will handle it.
+      // A heartbeat showing the worker took the interrupt in means it is alive and handles it.
       this.forceStop ??= setTimeout(() => this.stuck(), FORCE_STOP_MS);
+      this.interruptAt = this.sent + 1;
     }
     this.post({ type: "command", command });
   }
@@ -136,17 +144,13 @@ class WorkerCore implements Core {
   }
 
   blockedFor(): number {
-    if (this.stopped || this.finish === undefined) return 0;
-    const silent = performance.now() - this.lastHeard;
+    if (this.stopped || this.finish === undefined || this.workerIdle) return 0;
+    const silent = performance.now() - Math.max(this.lastHeard, this.lastAsked);
     return silent > SILENT_MS ? silent / 1000 : 0;
   }
 
   private receive(message: FromWorker): void {
     this.lastHeard = performance.now();
-    if (this.forceStop !== undefined) {
-      clearTimeout(this.forceStop);
-      this.forceStop = undefined;
-    }
     switch (message.type) {
       case "reset":
         this.sink.reset();
@@ -162,6 +166,12 @@ class WorkerCore implements Core {
         return;
       case "heartbeat":
         if (message.clock) this.clock = { reading: message.clock, at: this.lastHeard };
+        // A beat from before the worker saw our last message says nothing about what it does now.
+        this.workerIdle = message.idle && message.received === this.sent;
+        if (this.forceStop !== undefined && message.received >= this.interruptAt) {
+          clearTimeout(this.forceStop);
+          this.forceStop = undefined;
+        }
         return;
       case "replayed":
         this.replayed?.();
@@ -195,12 +205,18 @@ class WorkerCore implements Core {
   }
 
   private end(result: CoreResult): void {
+    clearTimeout(this.forceStop);
+    this.forceStop = undefined;
     const finish = this.finish;
     this.finish = undefined;
     finish?.(result);
   }
 
   private post(message: ToWorker): void {
-    if (!this.stopped) this.worker.postMessage(message);
+    if (this.stopped) return;
+    this.sent++;
+    this.workerIdle = false;
+    this.lastAsked = performance.now();
+    this.worker.postMessage(message);
   }
 }

@@ -20,6 +20,10 @@ export type FromWorker =
   | { type: "events"; batch: [RuntimeEvent, string | undefined][] }
   | { type: "output"; text: string }
   | { type: "error-output"; text: string }
-  | { type: "heartbeat"; clock: ClockReading | null }
+  /**
+   * `idle`: paused or finished, waiting for a command; beats stop until one comes.
+   * `received`: messages the worker has taken in, so a beat sent before it saw the last one is not its answer.
+   */
+  | { type: "heartbeat"; clock: ClockReading | null; idle: boolean; received: number }
   | { type: "replayed" }
   | { type: "done"; status: number; warnings: string[]; traceback?: string };

@@ -147,6 +147,12 @@ export class LocalCore implements Core {
     return this.run.loop.clock.displayNow();
   }
 
+  /** Nothing will happen until a command comes: the loop is paused, or the run is over. */
+  get idle(): boolean {
+    const loop = this.run?.loop;
+    return loop === undefined || loop.paused || loop.closed;
+  }
+
   readClock(): ClockReading {
     const clock = this.run.loop.clock;
     return { display: clock.displayNow(), advancing: clock.advancing, speed: clock.speed };
