@@ -69,6 +69,7 @@ const sink = {
 // Beats while the loop runs; one more once it is paused or over, then none until a message
 // comes (a dashboard left paused on a slide must not cost CPU).
 let saidIdle = false;
+/** Messages from the run's core (all but "load"): the host counts what it sent the same way. */
 let received = 0;
 setInterval(() => {
   const idle = core?.idle ?? true;
@@ -94,7 +95,7 @@ for (const event of ["unhandledRejection", "uncaughtException"] as const) {
 }
 
 port.on("message", (message: ToWorker) => {
-  received++;
+  if (message.type !== "load") received++;
   saidIdle = false;
   switch (message.type) {
     case "load":

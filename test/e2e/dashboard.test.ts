@@ -1,22 +1,16 @@
 // The real binary (bin/async-demo → dist/) in a pseudo-terminal: keys, Ctrl-C and signals, stepping, sizes, picker, NO_COLOR.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import pty from "@lydell/node-pty";
-import xterm from "@xterm/headless";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { spawnTerminal, type Terminal } from "../support/pty.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = fileURLToPath(new URL("../../bin/async-demo", import.meta.url));
 const SHOW_CURSOR = "\u001b[?25h";
 const CTRL_C = "\u0003";
 const DOWN = "\u001B[B";
 const ESC = "\u001b";
 const TIMEOUT = 45_000;
 
-type Screen = Pick<Terminal, "screen" | "raw" | "write" | "kill" | "waitFor" | "exited" | "pid">;
-
-const open: Screen[] = [];
+const open: Terminal[] = [];
 afterEach(() => {
   // Never leave a child behind, whatever happened in the test.
   for (const t of open.splice(0)) {
@@ -28,65 +22,8 @@ afterEach(() => {
   }
 });
 
-function launch(args: string[], options: { columns?: number; rows?: number } = {}): Terminal {
+function launch(args: string[], options: { columns?: number; rows?: number; noColor?: boolean } = {}): Terminal {
   const t = spawnTerminal(args, options);
-  open.push(t);
-  return t;
-}
-
-/**
- * The harness always sets FORCE_COLOR=1 and removes NO_COLOR; NO_COLOR needs a terminal of its own:
- * the same pty + xterm pairing, with the environment a NO_COLOR user has.
- */
-function launchNoColor(args: string[], columns = 100, rows = 30): Screen {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && k !== "CI" && k !== "FORCE_COLOR") env[k] = v;
-  }
-  Object.assign(env, { TERM: "xterm-256color", NO_COLOR: "1" });
-  const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
-  const child = pty.spawn(process.execPath, [BIN, ...args], {
-    name: "xterm-256color",
-    cols: columns,
-    rows,
-    env,
-    cwd: ROOT,
-  });
-  let raw = "";
-  child.onData((data) => {
-    raw += data;
-    term.write(data);
-  });
-  const exited = new Promise<{ status: number; signal: number | undefined }>((resolve) => {
-    child.onExit(({ exitCode, signal }) => {
-      term.write("", () => resolve({ status: signal ? 128 + signal : exitCode, signal: signal || undefined }));
-    });
-  });
-  const screen = () => {
-    const buffer = term.buffer.active;
-    const out: string[] = [];
-    for (let i = 0; i < term.rows; i++) out.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? "");
-    return out;
-  };
-  const t: Screen = {
-    screen,
-    raw: () => raw,
-    write: (data) => child.write(data),
-    kill: (signal) => child.kill(signal),
-    exited,
-    pid: child.pid,
-    waitFor: (predicate, timeoutMs = 8000) =>
-      new Promise((resolve, reject) => {
-        const start = Date.now();
-        const poll = () => {
-          const text = screen().join("\n");
-          if (predicate(text)) resolve(text);
-          else if (Date.now() - start > timeoutMs) reject(new Error(`timed out waiting; screen was:\n${text}`));
-          else setTimeout(poll, 25);
-        };
-        poll();
-      }),
-  };
   open.push(t);
   return t;
 }
@@ -94,7 +31,7 @@ function launchNoColor(args: string[], columns = 100, rows = 30): Screen {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The screen once it has stopped changing for `quietMs`. */
-async function settled(t: Screen, quietMs = 250, timeoutMs = 5000): Promise<string[]> {
+async function settled(t: Terminal, quietMs = 250, timeoutMs = 5000): Promise<string[]> {
   const start = Date.now();
   let last = t.screen().join("\n");
   let since = Date.now();
@@ -116,7 +53,7 @@ const taskRows = (lines: string[]) => lines.filter((l) => /^[ ›](\d | {2})[○
 /** Event log lines: the loop time, then the narration (or a ↳ hint). */
 const logLines = (lines: string[]) => lines.filter((l) => /^ {2,3}\d+\.\d{3} {2}| {10}↳ /.test(l));
 
-const exitedWithin = (t: Screen, ms: number) =>
+const exitedWithin = (t: Terminal, ms: number) =>
   Promise.race([t.exited, sleep(ms).then(() => ({ status: -1, signal: undefined }) as const)]);
 
 beforeAll(() => {
@@ -242,6 +179,27 @@ describe("dashboard in a terminal", () => {
   );
 
   it(
+    "paused for a while is not a blocked loop: no notice after a re-render, and a step still answers",
+    async () => {
+      const t = launch(["gather", "--speed", "0.5"]);
+      await t.waitFor((s) => /process_data\s+Task-3\s+waiting/.test(s));
+      t.write(" ");
+      await t.waitFor((s) => s.includes("‖ paused"));
+      await sleep(1500);
+      t.write(DOWN); // re-renders the dashboard, which asks whether the scenario's thread is stuck
+      const screen = (await settled(t)).join("\n");
+      expect(screen).not.toContain("held the loop");
+      expect(screen).toContain("‖ paused");
+      t.write("n");
+      await t.waitFor((s) => s !== screen);
+      expect((await settled(t)).join("\n")).not.toContain("held the loop");
+      t.write("q");
+      await t.exited;
+    },
+    TIMEOUT,
+  );
+
+  it(
     "pause, step twice, step back: the screen is the one after the first step",
     async () => {
       const t = launch(["gather", "--speed", "0.5"], { columns: 100, rows: 40 });
@@ -326,7 +284,7 @@ describe("dashboard in a terminal", () => {
   it(
     "NO_COLOR=1: no colour codes at all, and the states still read as words",
     async () => {
-      const t = launchNoColor(["cancel", "--speed", "0.1"]);
+      const t = launch(["cancel", "--speed", "0.1"], { noColor: true });
       await t.waitFor((s) => /long_running_task\s+Task-2\s+waiting/.test(s));
       t.write("2");
       const s = await t.waitFor((s) => /Task-2\s+done\s+swallowed the cancel/.test(s));
@@ -343,7 +301,7 @@ describe("dashboard in a terminal", () => {
   it(
     "NO_COLOR=1: the selected row is still marked (c cancels what you can see)",
     async () => {
-      const t = launchNoColor(["shutdown", "--speed", "0.1"]);
+      const t = launch(["shutdown", "--speed", "0.1"], { noColor: true });
       await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
       t.write(" "); // pause: only the selection may change the rows
       await t.waitFor((s) => s.includes("‖ paused"));

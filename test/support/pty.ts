@@ -25,16 +25,18 @@ export interface Terminal {
   readonly pid: number;
 }
 
+/** Colours are forced on (FORCE_COLOR=1, no NO_COLOR) unless `noColor`: then the environment a NO_COLOR user has. */
 export function spawnTerminal(
   args: string[],
-  options: { columns?: number; rows?: number; env?: Record<string, string> } = {},
+  options: { columns?: number; rows?: number; env?: Record<string, string>; noColor?: boolean } = {},
 ): Terminal {
   const columns = options.columns ?? 100;
   const rows = options.rows ?? 30;
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== "CI") env[k] = v;
-  Object.assign(env, { TERM: "xterm-256color", FORCE_COLOR: "1" }, options.env ?? {});
+  delete env.FORCE_COLOR;
   delete env.NO_COLOR;
+  Object.assign(env, { TERM: "xterm-256color" }, options.noColor ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" }, options.env ?? {});
   const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
   const child = pty.spawn(process.execPath, [BIN, ...args], {
     name: "xterm-256color",
