@@ -87,23 +87,10 @@ export class Future<T = unknown> {
     this._flags = error === undefined ? this._flags & ~HAS_CANCELLED_EXC : this._flags | HAS_CANCELLED_EXC;
   }
 
-  /** An exception was set. */
-  get _failed(): boolean {
-    return (this._flags & FAILED) !== 0;
-  }
-
-  set _failed(on: boolean) {
-    this._flags = on ? this._flags | FAILED : this._flags & ~FAILED;
-  }
-
-  /** True while a set exception has not been looked at (for "exception was never retrieved"). */
-  get _logTraceback(): boolean {
-    return (this._flags & LOG_TRACEBACK) !== 0;
-  }
-
-  set _logTraceback(on: boolean) {
-    this._flags = on ? this._flags | LOG_TRACEBACK : this._flags & ~LOG_TRACEBACK;
-  }
+  /** An exception was set (a bit of `_flags`). */
+  declare _failed: boolean;
+  /** True while a set exception has not been looked at, for "exception was never retrieved" (a bit of `_flags`). */
+  declare _logTraceback: boolean;
 
   /** Python class name used in messages (`Future exception was never retrieved`). */
   get _className(): string {
@@ -264,3 +251,17 @@ export class Future<T = unknown> {
 }
 
 (Future.prototype as { _kind: number })._kind = 0;
+defineFlag(Future, "_failed", FAILED);
+defineFlag(Future, "_logTraceback", LOG_TRACEBACK);
+
+/** Make `name` (declared in the class) read and write one bit of the instances' `_flags`. */
+export function defineFlag(cls: { prototype: object }, name: string, bit: number): void {
+  Object.defineProperty(cls.prototype, name, {
+    get(this: { _flags: number }): boolean {
+      return (this._flags & bit) !== 0;
+    },
+    set(this: { _flags: number }, on: boolean): void {
+      this._flags = on ? this._flags | bit : this._flags & ~bit;
+    },
+  });
+}

@@ -11,7 +11,7 @@ import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError } from "./errors.js";
 import type { Awaiting, CancelCause, CreatedBy } from "./events.js";
 import { REPR, repr } from "./format.js";
-import { CANCELLED, FINISHED, Future, PENDING } from "./future.js";
+import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 
 /** Task's bits of `_flags` (Future uses the low two). */
@@ -50,49 +50,16 @@ export class Task<T = unknown> extends Future<T> {
     this._nameOrNumber = name ?? ++loop._taskCounter;
   }
 
+  // Booleans kept in bits of `_flags` (see defineFlag below the class).
   /** A cancellation is to be thrown in at the next step. */
-  get _mustCancel(): boolean {
-    return (this._flags & MUST_CANCEL) !== 0;
-  }
-
-  set _mustCancel(on: boolean) {
-    this._flags = on ? this._flags | MUST_CANCEL : this._flags & ~MUST_CANCEL;
-  }
-
-  get _started(): boolean {
-    return (this._flags & STARTED) !== 0;
-  }
-
-  set _started(on: boolean) {
-    this._flags = on ? this._flags | STARTED : this._flags & ~STARTED;
-  }
-
+  declare _mustCancel: boolean;
+  declare _started: boolean;
   /** `_stepError` is to be thrown in at the next step. */
-  get _hasStepError(): boolean {
-    return (this._flags & HAS_STEP_ERROR) !== 0;
-  }
-
-  set _hasStepError(on: boolean) {
-    this._flags = on ? this._flags | HAS_STEP_ERROR : this._flags & ~HAS_STEP_ERROR;
-  }
-
+  declare _hasStepError: boolean;
   /** Parked on a plain promise the loop cannot see. */
-  get _foreign(): boolean {
-    return (this._flags & FOREIGN) !== 0;
-  }
-
-  set _foreign(on: boolean) {
-    this._flags = on ? this._flags | FOREIGN : this._flags & ~FOREIGN;
-  }
-
+  declare _foreign: boolean;
   /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
-  get _waitsOnLoop(): boolean {
-    return (this._flags & WAITS_ON_LOOP) !== 0;
-  }
-
-  set _waitsOnLoop(on: boolean) {
-    this._flags = on ? this._flags | WAITS_ON_LOOP : this._flags & ~WAITS_ON_LOOP;
-  }
+  declare _waitsOnLoop: boolean;
 
   override get _className(): string {
     return "Task";
@@ -267,6 +234,11 @@ export class Task<T = unknown> extends Future<T> {
 }
 
 (Task.prototype as { _kind: number })._kind = 1;
+defineFlag(Task, "_mustCancel", MUST_CANCEL);
+defineFlag(Task, "_started", STARTED);
+defineFlag(Task, "_hasStepError", HAS_STEP_ERROR);
+defineFlag(Task, "_foreign", FOREIGN);
+defineFlag(Task, "_waitsOnLoop", WAITS_ON_LOOP);
 
 /** Why createTask refused something: point at the fix. */
 function notACoroutine(value: unknown): TypeError {
