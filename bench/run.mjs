@@ -9,7 +9,7 @@
 // reps are interleaved (rep-major order) so load changes hit every implementation alike. Prints one
 // table of medians and writes bench/results.json (--quick: bench/results.local.json, git-ignored).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,7 +33,9 @@ const USAGE = `usage: node bench/run.mjs [options]
   --extra <n>          extra interleaved reps for a noisy cell (default 2)
   --wait-load <x>      before starting, wait (up to --wait-max minutes, default 15) until the 1-min load < x
   --out <file>         results file (default bench/results.json; --quick: bench/results.local.json)
-Environment: PYTHON=<interpreter> overrides the CPython lookup (3.13 from pyenv, else python3).`;
+  --show <file>        print the tables of a saved results file and exit (e.g. an older commit's)
+Environment: PYTHON=<interpreter> overrides the CPython lookup (3.13 from pyenv, else python3);
+BENCH_COMMIT=<hash> names the commit measured (for a run in an exported copy of the tree).`;
 
 const { values: opt } = parseArgs({
   options: {
@@ -50,11 +52,18 @@ const { values: opt } = parseArgs({
     "wait-load": { type: "string" },
     "wait-max": { type: "string", default: "15" },
     out: { type: "string" },
+    show: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (opt.help) {
   console.log(USAGE);
+  process.exit(0);
+}
+if (opt.show) {
+  const saved = JSON.parse(readFileSync(opt.show, "utf8"));
+  saved.targets = targets(saved);
+  console.log(render(saved));
   process.exit(0);
 }
 
@@ -261,10 +270,12 @@ if (opt["wait-load"]) await waitForLoad(Number(opt["wait-load"]), Number(opt["wa
 const cpus = os.cpus();
 const results = {
   date: new Date().toISOString(),
-  commit: git(["rev-parse", "--short", "HEAD"]) || "unknown",
-  dirty: git(["status", "--porcelain", "--", "src", "scenarios", "bin", "scripts", "package.json"])
-    .split("\n")
-    .filter(Boolean),
+  commit: process.env.BENCH_COMMIT || git(["rev-parse", "--short", "HEAD"]) || "unknown",
+  dirty: process.env.BENCH_COMMIT
+    ? []
+    : git(["status", "--porcelain", "--", "src", "scenarios", "bin", "scripts", "package.json"])
+        .split("\n")
+        .filter(Boolean),
   machine: {
     node: process.version,
     python: python?.path ?? null,

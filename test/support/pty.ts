@@ -36,7 +36,12 @@ export function spawnTerminal(
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== "CI") env[k] = v;
   delete env.FORCE_COLOR;
   delete env.NO_COLOR;
-  Object.assign(env, { TERM: "xterm-256color" }, options.noColor ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" }, options.env ?? {});
+  Object.assign(
+    env,
+    { TERM: "xterm-256color" },
+    options.noColor ? { NO_COLOR: "1" } : { FORCE_COLOR: "1" },
+    options.env ?? {},
+  );
   const term = new xterm.Terminal({ cols: columns, rows, allowProposedApi: true });
   const child = pty.spawn(process.execPath, [BIN, ...args], {
     name: "xterm-256color",
