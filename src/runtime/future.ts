@@ -32,9 +32,9 @@ export interface Wakeable {
 }
 
 /** Bits of `Future._flags`; Task adds its own above these. */
-export const FAILED = 1;
-export const LOG_TRACEBACK = 2;
-const HAS_CANCELLED_EXC = 128;
+const FAILED = 1;
+const LOG_TRACEBACK = 2;
+const HAS_CANCELLED_EXC = 4;
 
 export class Future<T = unknown> {
   /** Identifies the kind of ready-queue entry (0: callback, 1: task); on the prototype, not in every object. */

@@ -23,10 +23,11 @@ export class LiveTasks<T extends Linked> implements Iterable<T> {
     this.size++;
   }
 
-  /** Remove a task added before (each task is removed once, when it finishes). */
+  /** Remove a task (when it finishes); one not in the list is left alone. */
   delete(task: T): void {
     const prev = task._prevLive as T | null;
     const next = task._nextLive as T | null;
+    if (prev === null && next === null && this._first !== task) return;
     if (prev === null) this._first = next;
     else prev._nextLive = next;
     if (next === null) this._last = prev;

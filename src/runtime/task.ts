@@ -14,12 +14,12 @@ import { REPR, repr } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 
-/** Task's bits of `_flags` (Future uses the low two). */
-const MUST_CANCEL = 4;
-const STARTED = 8;
-const HAS_STEP_ERROR = 16;
-const FOREIGN = 32;
-const WAITS_ON_LOOP = 64;
+/** Task's bits of `_flags` (Future uses the low three). */
+const MUST_CANCEL = 8;
+const STARTED = 16;
+const HAS_STEP_ERROR = 32;
+const FOREIGN = 64;
+const WAITS_ON_LOOP = 128;
 
 export class Task<T = unknown> extends Future<T> {
   declare readonly _kind: 1;
