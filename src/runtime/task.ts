@@ -35,9 +35,8 @@ export class Task<T = unknown> extends Future<T> {
   _wakeFut: Future<unknown> | null = null;
   _wakeValue: unknown = undefined;
   _stepError: unknown = undefined;
-  /** Links in the loop's list of live tasks (see live-tasks.ts). */
-  _prevLive: Task<unknown> | null = null;
-  _nextLive: Task<unknown> | null = null;
+  /** Where the loop's live-task array holds this task (see live-tasks.ts). */
+  _liveSlot = -1;
 
   constructor(
     loop: EventLoop,
