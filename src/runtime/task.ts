@@ -20,6 +20,7 @@ const STARTED = 16;
 const HAS_STEP_ERROR = 32;
 const FOREIGN = 64;
 const WAITS_ON_LOOP = 128;
+const WATCHED = 256;
 
 export class Task<T = unknown> extends Future<T> {
   declare readonly _kind: 1;
@@ -37,6 +38,8 @@ export class Task<T = unknown> extends Future<T> {
   _stepError: unknown = undefined;
   /** Where the loop's live-task array holds this task (see live-tasks.ts). */
   _liveSlot = -1;
+  /** What the coroutine's async function returned, until the loop watches how it settles (see `_watch`). */
+  private _promise: PromiseLike<unknown> | undefined = undefined;
 
   constructor(
     loop: EventLoop,
@@ -59,6 +62,8 @@ export class Task<T = unknown> extends Future<T> {
   declare _foreign: boolean;
   /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
   declare _waitsOnLoop: boolean;
+  /** The loop hears when the async function settles (`_watch` has run). */
+  declare _watched: boolean;
 
   override get _className(): string {
     return "Task";
@@ -161,9 +166,10 @@ export class Task<T = unknown> extends Future<T> {
   // ---------------------------------------------------------------- driven by the loop
 
   /**
-   * First step: call the coroutine's function and report how it settles. The
-   * reactions close over this task: a coroutine resumed by a plain promise can
-   * settle while another task's step is open, so "the running task" would not do.
+   * First step: call the coroutine's function. How its promise settles is
+   * watched only once a step ends without parking (`_watch`): a parked task
+   * then holds no reaction, two closures and a derived promise fewer, about a
+   * quarter of what 100,000 parked tasks keep alive.
    */
   _start(): void {
     let result: unknown;
@@ -172,12 +178,30 @@ export class Task<T = unknown> extends Future<T> {
     } catch (error) {
       result = Promise.reject(error);
     }
-    const thenable =
+    if (result instanceof Promise) {
+      this._promise = result;
+      return;
+    }
+    // A plain value, or a thenable whose then() may itself be this step's await (a Coroutine, a Future).
+    this._promise =
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
         ? (result as PromiseLike<unknown>)
         : Promise.resolve(result);
+    this._watch();
+  }
+
+  /**
+   * Report to the loop how the coroutine's async function settles. The
+   * reactions close over this task: a coroutine resumed by a plain promise can
+   * settle while another task's step is open, so "the running task" would not do.
+   */
+  _watch(): void {
+    const promise = this._promise;
+    if (this._watched || promise === undefined) return;
+    this._watched = true;
+    this._promise = undefined;
     // (Arrows, not bind(): bound functions are larger, each with its own "bound …" name.)
-    thenable.then(
+    promise.then(
       (value) => this._loop._taskReturned(this as Task<unknown>, value),
       (error) => this._loop._taskThrew(this as Task<unknown>, error),
     );
@@ -238,6 +262,7 @@ defineFlag(Task, "_started", STARTED);
 defineFlag(Task, "_hasStepError", HAS_STEP_ERROR);
 defineFlag(Task, "_foreign", FOREIGN);
 defineFlag(Task, "_waitsOnLoop", WAITS_ON_LOOP);
+defineFlag(Task, "_watched", WATCHED);
 
 /** Why createTask refused something: point at the fix. */
 function notACoroutine(value: unknown): TypeError {
