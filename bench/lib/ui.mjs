@@ -166,7 +166,7 @@ export async function idleCpu({ sampleMs = 2000, log = () => {} } = {}) {
     await term.when(() => !/paused/.test(header()), 5000);
     for (let i = 0; i < 8; i++) term.write("+"); // 0.1 → 25.6 loop seconds per wall second: finish the run
     await term.when(() => /■ done/.test(header()), 30_000);
-    await sleep(500);
+    await sleep(1500); // past the first second after the end, when the worker winds down
     const ended = await sampleCpu(term.pid, sampleMs);
     return { playing, paused, ended };
   } catch (error) {
