@@ -5,11 +5,11 @@
  * the documented status, and (in a terminal) the cursor shown again.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { spawnTerminal, type Terminal } from "../support/pty.js";
 
 const BIN = fileURLToPath(new URL("../../bin/async-demo", import.meta.url));
@@ -17,6 +17,7 @@ const SHOW_CURSOR = "\u001b[?25h";
 const TIMEOUT = 20_000;
 
 const dir = mkdtempSync(join(tmpdir(), "async-demo-faults-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function userFile(name: string, source: string): string {
   const path = join(dir, name);
   writeFileSync(path, source);
