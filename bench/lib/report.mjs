@@ -191,8 +191,12 @@ export function render(results) {
       const c = (s) => `${s.percent.toFixed(1)}% (schedstat ${s.percent_schedstat.toFixed(2)}%)`;
       const window = `over ${ui.cpu.paused.window_s.toFixed(1)} s, /proc/<pid>/stat ticks (±${ui.cpu.paused.resolution_percent.toFixed(1)}%)`;
       uiRows.push(["CPU, gather --speed 0.1 waiting", c(ui.cpu.playing), window]);
-      uiRows.push(["CPU, paused", c(ui.cpu.paused), window]);
-      uiRows.push(["CPU, after the end", c(ui.cpu.ended), window]);
+      const windows = (s) =>
+        s.windows_percent
+          ? `median of ${s.windows_percent.length} such windows (${s.windows_percent.map((p) => `${p.toFixed(1)}%`).join(", ")})`
+          : window;
+      uiRows.push(["CPU, paused", c(ui.cpu.paused), windows(ui.cpu.paused)]);
+      uiRows.push(["CPU, after the end", c(ui.cpu.ended), windows(ui.cpu.ended)]);
     }
     if (ui.swarm) {
       const s = ui.swarm;

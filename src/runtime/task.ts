@@ -25,7 +25,7 @@ const WATCHED = 256;
 export class Task<T = unknown> extends Future<T> {
   declare readonly _kind: 1;
   readonly _id: number;
-  /** A given name, or the number of the default one: `Task-7` is made only when asked for. */
+  /** The name, or the number of the default one until it is first asked for (`Task-7` is made then). */
   private _nameOrNumber: string | number;
   _numCancelsRequested = 0;
   _futWaiter: Future<unknown> | null = null;
@@ -71,7 +71,11 @@ export class Task<T = unknown> extends Future<T> {
 
   get _name(): string {
     const name = this._nameOrNumber;
-    return typeof name === "string" ? name : `Task-${name}`;
+    if (typeof name === "string") return name;
+    // Made once, then kept: a view asks for it in several events.
+    const made = `Task-${name}`;
+    this._nameOrNumber = made;
+    return made;
   }
 
   override _describe(): Awaiting {
