@@ -27,6 +27,8 @@ const USAGE = `usage: node bench/run.mjs [options]
   --sizes <list>       e.g. 10k,100k,1M (default: 10k,100k, plus 1M for gather0 and timers-virtual)
   --workloads <list>   subset of: ${WORKLOADS.join(", ")}
   --impls <list>       subset of: async-demo, node-raw, asyncio
+  --effect <dir>       also run Effect: a copy of ../shared/bench-peers with \`npm ci\` done in it
+                       (its sleep0, sleep_rand and cancel are our gather0, timers and cancel)
   --no-ui              skip the UI and process measurements (--ui: run them even with --quick)
   --timeout <s>        per run (default 300)
   --noise <fraction>   re-run cells (N <= 100k) whose time spread (max-min)/median exceeds it (default 0.3; 0: off)
@@ -44,6 +46,7 @@ const { values: opt } = parseArgs({
     sizes: { type: "string" },
     workloads: { type: "string" },
     impls: { type: "string" },
+    effect: { type: "string" },
     "no-ui": { type: "boolean", default: false },
     ui: { type: "boolean", default: false },
     timeout: { type: "string", default: "300" },
@@ -158,6 +161,23 @@ const impls = implNames.map((name) => {
   const script = join(ROOT, `bench/impl/${name}.mjs`);
   return { name, command: nodeCommand(script), describe: `node --stack-size=60000 ${script} (ulimit -s 1048576)` };
 });
+if (opt.effect) impls.push(effectImpl(opt.effect));
+
+/** Effect from a bench-peers folder: the same programs under its workload names; the others are n/a. */
+function effectImpl(dir) {
+  const script = join(dir, "impl/effect.mjs");
+  if (!existsSync(script) || !existsSync(join(dir, "node_modules/effect"))) {
+    fail(`--effect ${dir}: expected impl/effect.mjs and node_modules/effect (run npm ci there)`);
+  }
+  const names = { gather0: "sleep0", timers: "sleep_rand", cancel: "cancel" };
+  return {
+    name: "effect",
+    as: (workload) => names[workload],
+    maxN: 100_000, // its 1M gather needs several GB
+    command: (w, n) => [process.execPath, [script, names[w], String(n)]],
+    describe: `node ${script}`,
+  };
+}
 
 // ---- preparation ---------------------------------------------------------------------------------
 
@@ -197,6 +217,8 @@ async function waitForLoad(limit, maxMinutes) {
 
 /** One fresh process: { status: ok|na|fail, seconds, rss_mb, error }. */
 function runOnce(impl, workload, n) {
+  const as = impl.as ? impl.as(workload) : workload;
+  if (as === undefined || n > (impl.maxN ?? n)) return Promise.resolve({ status: "na" });
   const [cmd, args] = impl.command(workload, n);
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
@@ -224,7 +246,7 @@ function runOnce(impl, workload, n) {
         .filter((l) => !l.includes("was never awaited"))
         .slice(-3)
         .join(" | ");
-      const valid = name === impl.name && w === workload && Number(nn) === n;
+      const valid = name === impl.name && w === as && Number(nn) === n;
       if (timedOut) resolve({ status: "fail", error: `timeout after ${timeoutS} s` });
       else if (code !== 0 || !valid) {
         resolve({
