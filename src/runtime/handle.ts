@@ -87,6 +87,23 @@ export class TimerHandle extends Handle {
   }
 }
 
+/** A timer calling `fn(arg)`: sleep() makes one per call, and one argument needs no array. */
+export class OneArgTimerHandle extends TimerHandle {
+  constructor(
+    when: number,
+    seq: number,
+    fn: (arg: never) => unknown,
+    private readonly _arg: unknown,
+    onCancel: (timer: TimerHandle) => void,
+  ) {
+    super(when, seq, fn, NO_ARGS, onCancel);
+  }
+
+  override _run(): unknown {
+    return (this._fn as (arg: unknown) => unknown)(this._arg);
+  }
+}
+
 /**
  * A binary min-heap of timers ordered by (when, seq). The keys live in arrays
  * of their own, next to each other in memory: sifting compares keys only, and

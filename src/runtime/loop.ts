@@ -32,7 +32,7 @@ import type {
 } from "./events.js";
 import { exceptionLine, repr } from "./format.js";
 import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
-import { DoneHandle, Handle, TimerHandle, TimerHeap } from "./handle.js";
+import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
 import { LiveTasks } from "./live-tasks.js";
 import { ReadyQueue } from "./ready-queue.js";
 import type { Task } from "./task.js";
@@ -187,17 +187,24 @@ export class EventLoop {
 
   /** Run `fn(...args)` after `delay` seconds of loop time; returns a TimerHandle with `cancel()`. */
   callLater<A extends unknown[]>(delay: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
-    return this._timerAt(this.time() + delay, fn as (...args: never[]) => unknown, args);
+    return this.callAt(this.time() + delay, fn, ...args);
   }
 
   /** Run `fn(...args)` at loop time `when`. */
   callAt<A extends unknown[]>(when: number, fn: (...args: A) => unknown, ...args: A): TimerHandle {
-    return this._timerAt(when, fn as (...args: never[]) => unknown, args);
+    return this._addTimer(
+      new TimerHandle(when, this._timerSeq++, fn as (...args: never[]) => unknown, args, this._cancelTimerBound),
+    );
   }
 
-  /** callAt without copying the arguments again (sleep() makes one timer per call). */
-  _timerAt(when: number, fn: (...args: never[]) => unknown, args: readonly unknown[]): TimerHandle {
-    const timer = new TimerHandle(when, this._timerSeq++, fn, args, this._cancelTimerBound);
+  /** callAt of `fn(arg)`, with no argument array (sleep() makes one timer per call). */
+  _callAtWith<A>(when: number, fn: (arg: A) => unknown, arg: A): TimerHandle {
+    return this._addTimer(
+      new OneArgTimerHandle(when, this._timerSeq++, fn as (arg: never) => unknown, arg, this._cancelTimerBound),
+    );
+  }
+
+  private _addTimer(timer: TimerHandle): TimerHandle {
     this._timers.push(timer);
     if (this._idle) this._wake();
     return timer;

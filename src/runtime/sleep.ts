@@ -19,6 +19,8 @@ class SleepFuture<T> extends Future<T> {
   constructor(
     loop: EventLoop,
     private readonly delay: number,
+    /** What the sleep returns. */
+    readonly _wakeResult: T,
   ) {
     super(loop);
   }
@@ -44,8 +46,8 @@ function formatDelay(delay: number): string {
   return Number.isInteger(delay) ? fixed(delay, 1) : String(delay);
 }
 
-function setResultUnlessCancelled<T>(fut: Future<T>, result: T): void {
-  if (!fut.done()) fut.setResult(result);
+function wake<T>(fut: SleepFuture<T>): void {
+  if (!fut.done()) fut.setResult(fut._wakeResult);
 }
 
 /** What `await sleep(0)` awaits: hands the loop the continuation and the value. */
@@ -63,11 +65,8 @@ function sleepBody<T>(delay: number, result: T): Yield<T> | SleepFuture<T> {
   if (delay <= 0) return result === undefined ? (YIELD as Yield<T>) : new Yield(result);
   if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
   const loop = getRunningLoop();
-  const fut = new SleepFuture<T>(loop, delay);
-  fut._timer = loop._timerAt(loop.time() + delay, setResultUnlessCancelled as (...args: never[]) => unknown, [
-    fut,
-    result,
-  ]);
+  const fut = new SleepFuture<T>(loop, delay, result);
+  fut._timer = loop._callAtWith(loop.time() + delay, wake, fut);
   return fut;
 }
 
