@@ -122,8 +122,16 @@ export function targets(results) {
   add("`async-demo --version` < 150 ms", ui.version ? fmtMs(ui.version.ms) : null, ui.version?.ms < 150);
   add("first dashboard frame < 500 ms", ui.first_frame ? fmtMs(ui.first_frame.ms) : null, ui.first_frame?.ms < 500);
   const cpu = ui.cpu;
-  add("idle CPU < 1% (paused)", cpu ? `${cpu.paused.percent_schedstat.toFixed(1)}%` : null, cpu?.paused.percent_schedstat < 1);
-  add("idle CPU < 1% (after the end)", cpu ? `${cpu.ended.percent_schedstat.toFixed(1)}%` : null, cpu?.ended.percent_schedstat < 1);
+  add(
+    "idle CPU < 1% (paused)",
+    cpu ? `${cpu.paused.percent_schedstat.toFixed(1)}%` : null,
+    cpu?.paused.percent_schedstat < 1,
+  );
+  add(
+    "idle CPU < 1% (after the end)",
+    cpu ? `${cpu.ended.percent_schedstat.toFixed(1)}%` : null,
+    cpu?.ended.percent_schedstat < 1,
+  );
   return list;
 }
 
