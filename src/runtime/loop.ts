@@ -805,7 +805,7 @@ export class EventLoop {
     this._detectorArmed = false;
     if (!this._stepOpen || this._suspends.length > 0 || this._closed) return;
     const task = this._current as Task<unknown>;
-    if (!task._watched) {
+    if (task._unwatched) {
       task._watch();
       this._detectorArmed = true;
       afterQueuedMicrotasks(this._armBound);

@@ -233,6 +233,65 @@ describe("wrapPromise", () => {
   });
 });
 
+describe("how a task's function ends is heard wherever it ends", () => {
+  // The loop hears a task's async function settle from its first resumption on, or when a step ends
+  // without parking: these end right after a plain promise (outside any step), or in their first step.
+  it("returns or raises after a plain promise (first step or later), after Promise.all over tasks, or without awaiting", async () => {
+    const firstStep = coroutine(async function firstStep() {
+      return `first ${await immediate("x")}`;
+    });
+    const laterStep = coroutine(async function laterStep() {
+      await sleep(0);
+      await immediate(null, 2);
+      throw new ValueError("later");
+    });
+    const atOnce = coroutine(async function atOnce() {
+      return "at once";
+    });
+    const raisesAtOnce = coroutine(function raisesAtOnce(): string {
+      throw new ValueError("sync");
+    });
+    const plainValue = coroutine(function plainValue() {
+      return 7;
+    });
+    // Promise.all over tasks in the first step: the step ends parked on nothing the loop can see.
+    const allThenReturn = coroutine(async function allThenReturn() {
+      const parts = await Promise.all([createTask(sleep(0, "p")), createTask(sleep(0.1, "q"))]);
+      return parts.join("");
+    });
+    const main = coroutine(async function main() {
+      const results = await gather(
+        createTask(firstStep(), { name: "first" }),
+        createTask(laterStep(), { name: "later" }),
+        atOnce(),
+        raisesAtOnce(),
+        plainValue(),
+        allThenReturn(),
+        { returnExceptions: true },
+      );
+      return results.map(repr);
+    });
+    const { result, events } = await runCollecting(main());
+    expect(result).toEqual(["'first x'", "ValueError('later')", "'at once'", "ValueError('sync')", "7", "'pq'"]);
+    const coroOf = new Map<number, string>();
+    for (const e of events) if (e.type === "task-created") coroOf.set(e.task, e.coro);
+    const warned = foreignWarnings(events).map((w) => (w.task === null ? null : coroOf.get(w.task)));
+    expect(warned.sort()).toEqual(["allThenReturn", "firstStep", "laterStep"]);
+    const ends = events.flatMap((e) => (e.type === "task-done" ? [`${coroOf.get(e.task)} ${e.outcome}`] : []));
+    // Those that never await end in the first iteration, in order; main ends after all of its children.
+    expect(ends.slice(0, 3)).toEqual(["atOnce result", "raisesAtOnce exception", "plainValue result"]);
+    expect(ends.slice(3, 9).sort()).toEqual([
+      "allThenReturn result",
+      "firstStep result",
+      "laterStep exception",
+      "main result",
+      "sleep result",
+      "sleep result",
+    ]);
+    expect(ends[8]).toBe("main result");
+  });
+});
+
 describe("a promise combinator over runtime awaitables", () => {
   it("await Promise.all([taskA, taskB]) in a task completes with both results (and a foreign-await warning)", async () => {
     const fetchA = coroutine(async function fetchA() {
