@@ -550,8 +550,6 @@ export class EventLoop {
 
   private _markForeign(task: Task<unknown>, what: string): void {
     if (task._state !== PENDING || task._foreign) return;
-    // Its function will settle outside any step: only a watch can tell.
-    task._watch();
     task._foreign = true;
     this._foreign.push(task);
     if (this._als === undefined) this._als = new AsyncLocalStorage<object>();
@@ -680,8 +678,6 @@ export class EventLoop {
         if (this._als !== undefined) this._als.run(task, startTask, task);
         else task._start();
       } else {
-        // Watched from its first resumption on: no parked-but-never-resumed task holds a reaction.
-        task._watch();
         const onFulfilled = task._resolve;
         const onRejected = task._reject;
         task._resolve = undefined;
@@ -795,22 +791,11 @@ export class EventLoop {
     this._drive();
   }
 
-  /**
-   * The microtask queue drained with a step open and nothing parked: its task's
-   * async function settled, or it awaits a foreign promise. The first look
-   * watches the function (a settled one reports in the next microtask and the
-   * step ends there); if the step is still open at the second, it is foreign.
-   */
+  /** The microtask queue drained: if a step is still open, its task awaits a foreign promise. */
   private _detect(): void {
     this._detectorArmed = false;
     if (!this._stepOpen || this._suspends.length > 0 || this._closed) return;
     const task = this._current as Task<unknown>;
-    if (task._unwatched) {
-      task._watch();
-      this._detectorArmed = true;
-      afterQueuedMicrotasks(this._armBound);
-      return;
-    }
     this._closeStep();
     this._multiAwait = false;
     this._markForeign(task, "a plain promise (not a runtime awaitable)");

@@ -37,8 +37,6 @@ export class Task<T = unknown> extends Future<T> {
   _stepError: unknown = undefined;
   /** Where the loop's live-task array holds this task (see live-tasks.ts). */
   _liveSlot = -1;
-  /** What the coroutine's async function returned, until the loop watches how it settles (see `_watch`). */
-  private _promise: PromiseLike<unknown> | undefined = undefined;
 
   constructor(
     loop: EventLoop,
@@ -167,10 +165,12 @@ export class Task<T = unknown> extends Future<T> {
   // ---------------------------------------------------------------- driven by the loop
 
   /**
-   * First step: call the coroutine's function. How its promise settles is
-   * watched (`_watch`) from the task's first resumption on, or once a step ends
-   * without parking: a task parked since it started holds no reaction, two
-   * closures, a context and a derived promise fewer (~280 B; it holds ~0.9 KB).
+   * First step: call the coroutine's function and report how it settles. The
+   * reactions close over this task: a coroutine resumed by a plain promise can
+   * settle while another task's step is open, so "the running task" would not do.
+   * They are attached at once, not when the task is next resumed: the function
+   * can go on without the loop resuming it (`await Promise.race([sleep(2),
+   * fetch()])`, or `.then(cb)` on a task followed by `return`).
    */
   _start(): void {
     let result: unknown;
@@ -179,34 +179,12 @@ export class Task<T = unknown> extends Future<T> {
     } catch (error) {
       result = Promise.reject(error);
     }
-    if (result instanceof Promise) {
-      this._promise = result;
-      return;
-    }
-    // A plain value, or a thenable whose then() may itself be this step's await (a Coroutine, a Future).
-    this._promise =
+    const thenable =
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
         ? (result as PromiseLike<unknown>)
         : Promise.resolve(result);
-    this._watch();
-  }
-
-  /** The coroutine has started and the loop does not yet hear how its async function settles. */
-  get _unwatched(): boolean {
-    return this._promise !== undefined;
-  }
-
-  /**
-   * Report to the loop how the coroutine's async function settles (once). The
-   * reactions close over this task: a coroutine resumed by a plain promise can
-   * settle while another task's step is open, so "the running task" would not do.
-   */
-  _watch(): void {
-    const promise = this._promise;
-    if (promise === undefined) return;
-    this._promise = undefined;
     // (Arrows, not bind(): bound functions are larger, each with its own "bound …" name.)
-    promise.then(
+    thenable.then(
       (value) => this._loop._taskReturned(this as Task<unknown>, value),
       (error) => this._loop._taskThrew(this as Task<unknown>, error),
     );

@@ -234,8 +234,7 @@ describe("wrapPromise", () => {
 });
 
 describe("how a task's function ends is heard wherever it ends", () => {
-  // The loop hears a task's async function settle from its first resumption on, or when a step ends
-  // without parking: these end right after a plain promise (outside any step), or in their first step.
+  // These end right after a plain promise (outside any step), after Promise.all, or in their first step.
   it("returns or raises after a plain promise (first step or later), after Promise.all over tasks, or without awaiting", async () => {
     const firstStep = coroutine(async function firstStep() {
       return `first ${await immediate("x")}`;
@@ -289,6 +288,43 @@ describe("how a task's function ends is heard wherever it ends", () => {
       "sleep result",
     ]);
     expect(ends[8]).toBe("main result");
+  });
+});
+
+describe("a task's function that goes on without the loop resuming it", () => {
+  // The task looks parked on the first runtime awaitable it called then() on, but its function carries on.
+  it("Promise.race of a runtime future against a plain promise: the plain one wins and the task ends", async () => {
+    const child = coroutine(async function child() {
+      const never = getRunningLoop().createFuture();
+      return `child got ${await Promise.race([never, immediate("plain")])}`;
+    });
+    const main = coroutine(async function main() {
+      return await createTask(child());
+    });
+    const { result, runner } = await runCollecting(main());
+    expect(result).toBe("child got plain");
+    expect(runner.loop.time()).toBe(0);
+  });
+
+  it("then(cb) on a future nobody sets, then return or raise: the task ends with that", async () => {
+    const returns = coroutine(async function returns() {
+      getRunningLoop()
+        .createFuture()
+        .then(() => print("never"));
+      return "returned";
+    });
+    const raises = coroutine(async function raises() {
+      getRunningLoop()
+        .createFuture()
+        .then(() => print("never"));
+      throw new ValueError("raised");
+    });
+    const main = coroutine(async function main() {
+      return (await gather(createTask(returns()), createTask(raises()), { returnExceptions: true })).map(repr);
+    });
+    const { result, out } = await runCollecting(main());
+    expect(result).toEqual(["'returned'", "ValueError('raised')"]);
+    expect(out).toEqual([]);
   });
 });
 
