@@ -714,11 +714,28 @@ export class EventLoop {
   }
 
   private _endTaskStep(task: Task<unknown>): boolean {
+    const parkedOn = task._foreign ? null : task._futWaiter;
+    if (parkedOn !== null && task._state === PENDING) this._wentOnWhileParked(task, parkedOn);
     this._unforeign(task);
     if (!this._stepOpen || this._current !== task) return false;
     this._multiAwait = false;
     this._closeStep();
     return true;
+  }
+
+  /**
+   * The task's function ended while the loop had it parked on `fut`: that then()
+   * was not its own await (`task.then(cb)`), or a plain promise beside it won a
+   * `Promise.race`. Say so, and drop the stale wake-up so `fut` does not keep it.
+   */
+  private _wentOnWhileParked(task: Task<unknown>, fut: Future<unknown>): void {
+    fut._removeCallback(task);
+    task._futWaiter = null;
+    this._warn(
+      "foreign-await",
+      `${task._coro._name} (${task._name}) ended while parked on ${fut._describe().text}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
+      task,
+    );
   }
 
   private _finishWithError(task: Task<unknown>, error: unknown): void {

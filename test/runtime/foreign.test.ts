@@ -301,9 +301,13 @@ describe("a task's function that goes on without the loop resuming it", () => {
     const main = coroutine(async function main() {
       return await createTask(child());
     });
-    const { result, runner } = await runCollecting(main());
+    const { result, runner, events } = await runCollecting(main());
     expect(result).toBe("child got plain");
     expect(runner.loop.time()).toBe(0);
+    // Nothing of that was visible to the loop but the future: it says what happened.
+    expect(foreignWarnings(events).map((w) => w.text.split(":")[0])).toEqual([
+      "child (Task-2) ended while parked on future",
+    ]);
   });
 
   it("then(cb) on a future nobody sets, then return or raise: the task ends with that", async () => {
@@ -322,9 +326,13 @@ describe("a task's function that goes on without the loop resuming it", () => {
     const main = coroutine(async function main() {
       return (await gather(createTask(returns()), createTask(raises()), { returnExceptions: true })).map(repr);
     });
-    const { result, out } = await runCollecting(main());
+    const { result, out, events } = await runCollecting(main());
     expect(result).toEqual(["'returned'", "ValueError('raised')"]);
     expect(out).toEqual([]);
+    expect(foreignWarnings(events).map((w) => w.text.split(":")[0])).toEqual([
+      "returns (Task-2) ended while parked on future",
+      "raises (Task-3) ended while parked on future",
+    ]);
   });
 });
 
