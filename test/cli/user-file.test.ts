@@ -125,33 +125,18 @@ describe("run FILE that works", () => {
 });
 
 describe("run FILE with a mistake: status 1, one line naming the file and the line", () => {
+  // The same mistake on line 3, as TypeScript and as JavaScript.
+  const SYNTAX_ERROR = [
+    'import { print } from "async-demo";',
+    "",
+    "const x = ;",
+    "export default async function main() {",
+    "  print(x);",
+    "}",
+  ];
   const cases: [what: string, name: string, lines: string[], where: string | RegExp][] = [
-    [
-      "a syntax error (.ts)",
-      "syntax.ts",
-      [
-        'import { print } from "async-demo";',
-        "",
-        "const x = ;",
-        "export default async function main() {",
-        "  print(x);",
-        "}",
-      ],
-      ":3: ",
-    ],
-    [
-      "a syntax error (.js)",
-      "syntax.js",
-      [
-        'import { print } from "async-demo";',
-        "",
-        "const x = ;",
-        "export default async function main() {",
-        "  print(x);",
-        "}",
-      ],
-      ":3: ",
-    ],
+    ["a syntax error (.ts)", "syntax.ts", SYNTAX_ERROR, ":3: "],
+    ["a syntax error (.js)", "syntax.js", SYNTAX_ERROR, ":3: "],
     [
       "a plain (not async) function as default export",
       "sync-main.ts",
