@@ -194,6 +194,14 @@ describe("repr and str of errors", () => {
     expect(repr(new ValueError("boom").args)).toBe("('boom',)");
     expect(repr(new ValueError().args)).toBe("()");
   });
+  it("e.name is the class's name, for subclasses too, in the stack's first line; assigning it still works", () => {
+    class AppError extends ValueError {}
+    const e = new AppError("bad");
+    expect([e.name, String(e), e.stack?.split("\n")[0]]).toEqual(["AppError", "AppError: bad", "AppError: bad"]);
+    expect(Object.keys(e)).toEqual([]);
+    e.name = "Renamed";
+    expect([e.name, String(e), new AppError().name]).toEqual(["Renamed", "Renamed: bad", "AppError"]);
+  });
 });
 
 describe("str and print", () => {
