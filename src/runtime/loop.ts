@@ -84,9 +84,16 @@ class ExternalWaiter {
   constructor(
     readonly onFulfilled: ((value: unknown) => unknown) | undefined,
     readonly onRejected: ((reason: unknown) => unknown) | undefined,
-  ) {}
+    /** Counts this wait among its stray ones until it settles. */
+    readonly loop: EventLoop,
+  ) {
+    loop._strayWaiting++;
+  }
 
-  readonly settle = (fut: Future<unknown>): void => settleNow(fut, this.onFulfilled, this.onRejected);
+  readonly settle = (fut: Future<unknown>): void => {
+    this.loop._strayWaiting--;
+    settleNow(fut, this.onFulfilled, this.onRejected);
+  };
 }
 
 /** Marks async code that runs in a loop callback, not in a task (AsyncLocalStorage store). */
@@ -122,6 +129,10 @@ export class EventLoop {
   private _als: AsyncLocalStorage<object> | undefined;
   private _wrappedPending = 0;
   private _warnedAmbiguous = false;
+  /** Awaits of runtime awaitables the loop could not tie to a task's own await, still waiting. */
+  _strayWaiting = 0;
+  /** The open step resumed a task from an await (not its first step). */
+  private _resumedParked = false;
 
   private _tickPending = false;
   private _idle = false;
@@ -165,7 +176,10 @@ export class EventLoop {
   private readonly _detectBound = () => this._detect();
   private readonly _armBound = () => process.nextTick(this._detectBound);
   private readonly _burstBound = () => this._burst();
+  private readonly _deadlockBound = () => this._checkDeadlock();
+  private readonly _armDeadlockBound = () => process.nextTick(this._deadlockBound);
   private readonly _endSuspendBound = () => this._endSuspend();
+  private readonly _endSuspendSoonBound = () => afterQueuedMicrotasks(this._endSuspendBound);
   private readonly _cancelTimerBound = () => this._timerCancelled();
   private readonly _stopCb = (fut: Future<unknown>) => this._runUntilCompleteCb(fut);
 
@@ -415,10 +429,11 @@ export class EventLoop {
         return;
       }
       this._park(task, fut, onFulfilled, onRejected);
-      // The step ends one microtask later, so that other `then()` calls already
-      // queued by this step (Promise.all's) are seen first.
+      // The step ends two microtasks later, so that the `then()` calls of jobs this
+      // step queued after this one (a Promise.all after `task.then(cb)`, an await
+      // after it) are seen first, in this step, not in the next task's.
       this._suspends.push(this._stepId);
-      afterQueuedMicrotasks(this._endSuspendBound);
+      afterQueuedMicrotasks(this._endSuspendSoonBound);
       return;
     }
     // A foreign-blocked task, running again outside any step: back onto the loop.
@@ -483,7 +498,7 @@ export class EventLoop {
     if (this._stepOpen && task === this._current) {
       this._push(task);
       this._suspends.push(this._stepId);
-      afterQueuedMicrotasks(this._endSuspendBound);
+      afterQueuedMicrotasks(this._endSuspendSoonBound);
     } else {
       this._unforeign(task);
       this._push(task);
@@ -495,7 +510,7 @@ export class EventLoop {
     onFulfilled: ((value: unknown) => unknown) | undefined,
     onRejected: ((reason: unknown) => unknown) | undefined,
   ): void {
-    fut._addCallback(new ExternalWaiter(onFulfilled, onRejected) as unknown as DoneCallback);
+    fut._addCallback(new ExternalWaiter(onFulfilled, onRejected, this) as unknown as DoneCallback);
   }
 
   private _toMultiAwait(task: Task<unknown>): void {
@@ -525,7 +540,10 @@ export class EventLoop {
       this._multiAwait = false;
       this._markForeign(
         task,
-        "a promise combinator (Promise.all/race/any) over runtime awaitables; use gather() or wait()",
+        this._awaitsText(
+          task,
+          "a promise combinator (Promise.all/race/any) over runtime awaitables; use gather() or wait()",
+        ),
       );
       // What it waits for is on the loop (timers, tasks): it must not stop the clock.
       task._waitsOnLoop = true;
@@ -548,16 +566,17 @@ export class EventLoop {
     }
   }
 
-  private _markForeign(task: Task<unknown>, what: string): void {
+  private _awaitsText(task: Task<unknown>, what: string): string {
+    return `${task._coro._name} (${task._name}) awaits ${what}; other tasks keep running, but it cannot be cancelled there. Use wrapPromise() to make the wait a runtime awaitable`;
+  }
+
+  /** The task waits where the loop cannot see: say so (`text`) and keep it aside until it comes back. */
+  private _markForeign(task: Task<unknown>, text: string): void {
     if (task._state !== PENDING || task._foreign) return;
     task._foreign = true;
     this._foreign.push(task);
     if (this._als === undefined) this._als = new AsyncLocalStorage<object>();
-    this._warn(
-      "foreign-await",
-      `${task._coro._name} (${task._name}) awaits ${what}; other tasks keep running, but it cannot be cancelled there. Use wrapPromise() to make the wait a runtime awaitable`,
-      task,
-    );
+    this._warn("foreign-await", text, task);
   }
 
   /** Tasks parked on plain promises the loop cannot see (real I/O, as far as it knows). */
@@ -659,6 +678,7 @@ export class EventLoop {
     } else this._seq += ownCancel ? 2 : 1;
 
     const first = !task._started;
+    this._resumedParked = !first;
     if (first) {
       task._started = true;
       if (hasError) {
@@ -714,8 +734,9 @@ export class EventLoop {
   }
 
   private _endTaskStep(task: Task<unknown>): boolean {
-    const parkedOn = task._foreign ? null : task._futWaiter;
-    if (parkedOn !== null && task._state === PENDING) this._wentOnWhileParked(task, parkedOn);
+    if (task._state === PENDING && (task._resolve !== undefined || task._reject !== undefined)) {
+      this._wentOnWhileParked(task);
+    }
     this._unforeign(task);
     if (!this._stepOpen || this._current !== task) return false;
     this._multiAwait = false;
@@ -724,16 +745,42 @@ export class EventLoop {
   }
 
   /**
-   * The task's function ended while the loop had it parked on `fut`: that then()
-   * was not its own await (`task.then(cb)`), or a plain promise beside it won a
-   * `Promise.race`. Say so, and drop the stale wake-up so `fut` does not keep it.
+   * The task's function ended while the loop still held a continuation for it: a
+   * then() that was not its own await (`task.then(cb)`, or a Promise.all job that
+   * ran in its step), or an await a plain promise beside it in a `Promise.race`
+   * left behind. Say so, and deliver the continuation as an outside await would
+   * be: whoever registered it still gets the outcome, and the ended task no
+   * longer waits.
    */
-  private _wentOnWhileParked(task: Task<unknown>, fut: Future<unknown>): void {
-    fut._removeCallback(task);
-    task._futWaiter = null;
+  private _wentOnWhileParked(task: Task<unknown>): void {
+    const onFulfilled = task._resolve;
+    const onRejected = task._reject;
+    task._resolve = undefined;
+    task._reject = undefined;
+    const parkedOn = task._futWaiter;
+    const fut = parkedOn ?? task._wakeFut;
+    let what: string;
+    if (fut !== null) {
+      if (parkedOn !== null) parkedOn._removeCallback(task);
+      task._futWaiter = null;
+      task._wakeFut = null;
+      this._awaitExternally(fut, onFulfilled, onRejected);
+      what = fut._describe().text;
+    } else if (task._hasStepError) {
+      const error = task._stepError;
+      task._hasStepError = false;
+      task._stepError = undefined;
+      this._push(new DoneHandle(onRejected ?? noop, error, true));
+      what = "itself";
+    } else {
+      const value = task._wakeValue;
+      task._wakeValue = undefined;
+      this._push(new DoneHandle(onFulfilled ?? noop, value, true));
+      what = "sleep(0)";
+    }
     this._warn(
       "foreign-await",
-      `${task._coro._name} (${task._name}) ended while parked on ${fut._describe().text}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
+      `${task._coro._name} (${task._name}) ended while parked on ${what}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
       task,
     );
   }
@@ -815,8 +862,26 @@ export class EventLoop {
     const task = this._current as Task<unknown>;
     this._closeStep();
     this._multiAwait = false;
-    this._markForeign(task, "a plain promise (not a runtime awaitable)");
+    if (this._resumedParked && this._strayWaiting > 0) {
+      // Woken from an await, the task did not go on, while code the loop cannot place awaits
+      // runtime awaitables: most likely its function had already gone on (a plain promise won a
+      // Promise.race, or a then() was not its own await) and waits on those now. They need the
+      // loop's time, so it must not hold the virtual clock as a plain promise would.
+      this._markForeign(
+        task,
+        `${task._coro._name} (${task._name}) did not go on when woken: its function had already gone on without the loop (Promise.race with a plain promise?) and now runs out of the loop's sight, where it cannot be cancelled. Wrap plain promises with wrapPromise() and use waitFor() for timeouts`,
+      );
+      task._waitsOnLoop = true;
+    } else {
+      this._markForeign(task, this._awaitsText(task, "a plain promise (not a runtime awaitable)"));
+    }
     this._burst();
+  }
+
+  /** Still idle, with nothing that could wake a task: say so. */
+  private _checkDeadlock(): void {
+    if (!this._idle || this._closed || this._realIo() > 0) return;
+    this._warn("deadlock", "every task is waiting and nothing can wake them up (no timers, no I/O)");
   }
 
   /** Run handles until a step opens, the loop must wait, or this slice of wall time is used up. */
@@ -913,9 +978,9 @@ export class EventLoop {
       const next = timers.peek();
       if (next === undefined) {
         this._idle = true;
-        if (this._realIo() === 0) {
-          this._warn("deadlock", "every task is waiting and nothing can wake them up (no timers, no I/O)");
-        }
+        // Judged once the microtask queue has drained: a wake-up may be on its way through it
+        // (an outside await has just settled and its code has not run yet).
+        if (this._realIo() === 0) afterQueuedMicrotasks(this._armDeadlockBound);
         return false;
       }
       timeout = Math.min(Math.max(next.when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);

@@ -14,20 +14,11 @@ import {
   type RuntimeEvent,
   repr,
   sleep,
+  type Task,
   ValueError,
   wrapPromise,
 } from "../../src/index.js";
-
-/** A plain promise that resolves with `value` after `hops` turns of Node's event loop (no real time). */
-function immediate<T>(value: T, hops = 1): Promise<T> {
-  return new Promise((resolve) => {
-    const hop = (left: number): void => {
-      if (left === 0) resolve(value);
-      else setImmediate(hop, left - 1);
-    };
-    setImmediate(hop, hops - 1);
-  });
-}
+import { immediate } from "../support/immediate.js";
 
 interface Outcome<T> {
   result: T;
@@ -333,6 +324,63 @@ describe("a task's function that goes on without the loop resuming it", () => {
       "returns (Task-2) ended while parked on future",
       "raises (Task-3) ended while parked on future",
     ]);
+  });
+
+  // Found by test/runtime/foreign-properties.test.ts: each of these hung the run on the virtual clock.
+  it("after the plain promise wins a race, the task sleeps; woken by the shutdown, it does not hold the clock", async () => {
+    let child: Task<string> | undefined;
+    const racer = coroutine(async function racer() {
+      await Promise.race([createTask(sleep(0.003)), immediate("plain")]);
+      await sleep(0.013);
+      return "slept";
+    });
+    const main = coroutine(async function main() {
+      child = createTask(racer());
+      return "main";
+    });
+    // main returns at once: the shutdown cancels the racer, parked (as the loop sees it) on the race's task.
+    const { result, runner, events } = await runCollecting(main());
+    expect([result, child?.result()]).toEqual(["main", "slept"]);
+    expect(runner.loop.time()).toBeCloseTo(0.013);
+    expect(foreignWarnings(events).map((w) => w.text.split(":")[0])).toContain(
+      "racer (Task-2) did not go on when woken",
+    );
+  });
+
+  it("then(cb) on a task, then Promise.all over it: the callback runs and Promise.all gets the result", async () => {
+    const child = coroutine(async function child() {
+      return "child";
+    });
+    const main = coroutine(async function main() {
+      const task = createTask(child());
+      task.then((v) => print(`cb ${v}`));
+      return await Promise.all([task]);
+    });
+    const { result, out } = await runCollecting(main());
+    expect(result).toEqual(["child"]);
+    expect(out).toEqual(["cb child"]);
+  });
+
+  it("then(cb) on a task, then an await a few promise hops later (in another async function): both complete", async () => {
+    const child = coroutine(async function child() {
+      await sleep(0.001);
+      return "child";
+    });
+    const later = async () => {
+      await null;
+      await null;
+      await sleep(0.005);
+      return "later";
+    };
+    const main = coroutine(async function main() {
+      const task = createTask(child());
+      task.then((v) => print(`cb ${v}`));
+      return `${await later()} ${await task}`;
+    });
+    const { result, out, runner } = await runCollecting(main());
+    expect(result).toBe("later child");
+    expect(out).toEqual(["cb child"]);
+    expect(runner.loop.time()).toBeCloseTo(0.005);
   });
 });
 

@@ -1,0 +1,27 @@
+// Property tests with plain promises in the main task's own steps: Promise.race of a task against a plain
+// promise, then() on a task without awaiting it, Promise.all over tasks, awaiting plain promises and
+// wrapPromise() (only one task does so at a time: see programs() for why). CPython has no counterpart, so
+// no twin: every run must still end, every task must end once, with what its body did, and nothing may be
+// left behind (test/support/task-programs.ts). Plain promises settle on turns of Node's event loop, so
+// event streams are not compared between runs.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { repr } from "../../src/index.js";
+import { execute, programs, violations, watchUnhandled } from "../support/task-programs.js";
+
+const unhandled = watchUnhandled();
+
+describe("runtime invariants over random programs that also await plain promises", () => {
+  it("hold for every program: each run ends, and each task ends once, as its body did", async () => {
+    await fc.assert(
+      fc.asyncProperty(programs({ foreign: true }), async (root) => {
+        unhandled.take();
+        const bad = violations(await execute(root, 500));
+        const stray = unhandled.take();
+        if (stray.length > 0) bad.push(`unhandled rejections: ${stray.map(repr).join(", ")}`);
+        expect(bad).toEqual([]);
+      }),
+      { seed: 4242, numRuns: 1000 },
+    );
+  }, 120_000); // a stuck run costs 0.5 s, and shrinking reruns it
+});
