@@ -7,7 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repr } from "../../src/index.js";
-import { execute, programs, violations, watchUnhandled } from "../support/task-programs.js";
+import { execute, programs, violations } from "../support/task-programs.js";
+import { watchUnhandled } from "../support/unhandled.js";
 
 const unhandled = watchUnhandled();
 

@@ -1,6 +1,6 @@
 // Foreign (plain, non-runtime) promises inside tasks: they do not stall the loop, are reported, resume the right
 // task; wrapPromise() makes them cancellable runtime awaitables. See the comments at the top of src/runtime/loop.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   CancelledError,
   coroutine,
@@ -19,6 +19,7 @@ import {
   wrapPromise,
 } from "../../src/index.js";
 import { immediate } from "../support/immediate.js";
+import { watchUnhandled } from "../support/unhandled.js";
 
 interface Outcome<T> {
   result: T;
@@ -50,18 +51,9 @@ const foreignWarnings = (events: RuntimeEvent[]) =>
     (e): e is Extract<RuntimeEvent, { type: "warning" }> => e.type === "warning" && e.kind === "foreign-await",
   );
 
-let unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-beforeAll(() => {
-  process.on("unhandledRejection", onUnhandled);
-});
-afterAll(() => {
-  process.off("unhandledRejection", onUnhandled);
-});
+const unhandled = watchUnhandled();
 afterEach(() => {
-  const seen = unhandled;
-  unhandled = [];
-  expect(seen.map(repr)).toEqual([]);
+  expect(unhandled.take().map(repr)).toEqual([]);
 });
 
 describe("a task awaiting a plain promise", () => {

@@ -4,7 +4,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repr } from "../../src/index.js";
-import { execute, programs, stream, violations, watchUnhandled } from "../support/task-programs.js";
+import { execute, programs, stream, violations } from "../support/task-programs.js";
+import { watchUnhandled } from "../support/unhandled.js";
 
 const unhandled = watchUnhandled();
 

@@ -4,7 +4,6 @@
 // then() on a task without awaiting it, Promise.all over tasks, wrapPromise): CPython has no twin for
 // those, so they are checked here only by the invariants.
 import fc from "fast-check";
-import { afterAll, beforeAll } from "vitest";
 import {
   CancelledError,
   type Coroutine,
@@ -258,25 +257,6 @@ export interface RunRecord {
   events: RuntimeEvent[];
   ctx: Ctx;
   runner: Runner;
-}
-
-/** Collect unhandled rejections while the calling test file runs. */
-export function watchUnhandled(): { take: () => unknown[] } {
-  let seen: unknown[] = [];
-  const onUnhandled = (reason: unknown) => seen.push(reason);
-  beforeAll(() => {
-    process.on("unhandledRejection", onUnhandled);
-  });
-  afterAll(() => {
-    process.off("unhandledRejection", onUnhandled);
-  });
-  return {
-    take: () => {
-      const taken = seen;
-      seen = [];
-      return taken;
-    },
-  };
 }
 
 /** Run `root` as main on a fresh Runner and close it; a run stuck for `stuckMs` of wall time throws. */
