@@ -84,14 +84,14 @@ class ExternalWaiter {
   constructor(
     readonly onFulfilled: ((value: unknown) => unknown) | undefined,
     readonly onRejected: ((reason: unknown) => unknown) | undefined,
-    /** Counts this wait among its stray ones until it settles. */
-    readonly loop: EventLoop,
+    /** Counts this wait among its stray ones until it settles (null: a plain callback, not code waiting). */
+    readonly loop: EventLoop | null,
   ) {
-    loop._strayWaiting++;
+    if (loop !== null) loop._strayWaiting++;
   }
 
   readonly settle = (fut: Future<unknown>): void => {
-    this.loop._strayWaiting--;
+    if (this.loop !== null) this.loop._strayWaiting--;
     settleNow(fut, this.onFulfilled, this.onRejected);
   };
 }
@@ -133,6 +133,8 @@ export class EventLoop {
   _strayWaiting = 0;
   /** The open step resumed a task from an await (not its first step). */
   private _resumedParked = false;
+  /** A task's function is being called: its synchronous part runs now. */
+  _inBody = false;
 
   private _tickPending = false;
   private _idle = false;
@@ -179,7 +181,6 @@ export class EventLoop {
   private readonly _deadlockBound = () => this._checkDeadlock();
   private readonly _armDeadlockBound = () => process.nextTick(this._deadlockBound);
   private readonly _endSuspendBound = () => this._endSuspend();
-  private readonly _endSuspendSoonBound = () => afterQueuedMicrotasks(this._endSuspendBound);
   private readonly _cancelTimerBound = () => this._timerCancelled();
   private readonly _stopCb = (fut: Future<unknown>) => this._runUntilCompleteCb(fut);
 
@@ -410,6 +411,12 @@ export class EventLoop {
     onFulfilled: ((value: unknown) => unknown) | undefined,
     onRejected: ((reason: unknown) => unknown) | undefined,
   ): void {
+    if (this._inBody) {
+      // Called by the body's synchronous code (`task.then(cb)`): the task's own awaits reach
+      // then() later, from a microtask job. A callback for when `fut` is done, not a park.
+      fut._addCallback(new ExternalWaiter(onFulfilled, onRejected, null) as unknown as DoneCallback);
+      return;
+    }
     const task = this._currentTask();
     if (task === null || task._state !== PENDING) {
       this._awaitExternally(fut, onFulfilled, onRejected);
@@ -429,11 +436,10 @@ export class EventLoop {
         return;
       }
       this._park(task, fut, onFulfilled, onRejected);
-      // The step ends two microtasks later, so that the `then()` calls of jobs this
-      // step queued after this one (a Promise.all after `task.then(cb)`, an await
-      // after it) are seen first, in this step, not in the next task's.
+      // The step ends one microtask later, so that other `then()` calls already
+      // queued by this step (Promise.all's) are seen first.
       this._suspends.push(this._stepId);
-      afterQueuedMicrotasks(this._endSuspendSoonBound);
+      afterQueuedMicrotasks(this._endSuspendBound);
       return;
     }
     // A foreign-blocked task, running again outside any step: back onto the loop.
@@ -498,7 +504,7 @@ export class EventLoop {
     if (this._stepOpen && task === this._current) {
       this._push(task);
       this._suspends.push(this._stepId);
-      afterQueuedMicrotasks(this._endSuspendSoonBound);
+      afterQueuedMicrotasks(this._endSuspendBound);
     } else {
       this._unforeign(task);
       this._push(task);

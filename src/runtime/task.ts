@@ -174,10 +174,14 @@ export class Task<T = unknown> extends Future<T> {
    */
   _start(): void {
     let result: unknown;
+    const loop = this._loop;
+    loop._inBody = true;
     try {
       result = this._coro._start();
     } catch (error) {
       result = Promise.reject(error);
+    } finally {
+      loop._inBody = false;
     }
     const thenable =
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"

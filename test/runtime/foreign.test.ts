@@ -294,13 +294,16 @@ describe("a task's function that goes on without the loop resuming it", () => {
   });
 
   it("then(cb) on a future nobody sets, then return or raise: the task ends with that", async () => {
+    // (After a first await: in the first step's synchronous part, then(cb) is known to be a callback.)
     const returns = coroutine(async function returns() {
+      await sleep(0);
       getRunningLoop()
         .createFuture()
         .then(() => print("never"));
       return "returned";
     });
     const raises = coroutine(async function raises() {
+      await sleep(0);
       getRunningLoop()
         .createFuture()
         .then(() => print("never"));
@@ -339,7 +342,7 @@ describe("a task's function that goes on without the loop resuming it", () => {
     );
   });
 
-  it("then(cb) on a task, then Promise.all over it: the callback runs and Promise.all gets the result", async () => {
+  it("then(cb) on a task in the first step, then Promise.all over it: the callback runs, Promise.all gets the result", async () => {
     const child = coroutine(async function child() {
       return "child";
     });
