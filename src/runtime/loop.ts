@@ -87,7 +87,10 @@ class ExternalWaiter {
     /** Counts this wait among its stray ones until it settles (null: a plain callback, not code waiting). */
     readonly loop: EventLoop | null,
   ) {
-    if (loop !== null) loop._strayWaiting++;
+    if (loop !== null) {
+      loop._strayWaiting++;
+      loop._strayRegistered++;
+    }
   }
 
   readonly settle = (fut: Future<unknown>): void => {
@@ -129,8 +132,9 @@ export class EventLoop {
   private _als: AsyncLocalStorage<object> | undefined;
   private _wrappedPending = 0;
   private _warnedAmbiguous = false;
-  /** Awaits of runtime awaitables the loop could not tie to a task's own await, still waiting. */
+  /** Awaits of runtime awaitables the loop could not tie to a task's own await: still waiting, and ever made. */
   _strayWaiting = 0;
+  _strayRegistered = 0;
   /** The open step resumed a task from an await (not its first step). */
   private _resumedParked = false;
   /** A task's function is being called: its synchronous part runs now. */
@@ -462,6 +466,7 @@ export class EventLoop {
   ): void {
     task._resolve = onFulfilled;
     task._reject = onRejected;
+    task._strayMark = this._strayRegistered;
     if ((fut as unknown) === task) {
       task._stepError = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
       task._hasStepError = true;
@@ -497,6 +502,7 @@ export class EventLoop {
     }
     task._resolve = onFulfilled;
     task._reject = onRejected;
+    task._strayMark = this._strayRegistered;
     task._wakeValue = value;
     if (this._listener !== undefined) {
       this._emit({ type: "suspend", task: task._id, awaiting: YIELD_AWAITING });
@@ -868,11 +874,12 @@ export class EventLoop {
     const task = this._current as Task<unknown>;
     this._closeStep();
     this._multiAwait = false;
-    if (this._resumedParked && this._strayWaiting > 0) {
-      // Woken from an await, the task did not go on, while code the loop cannot place awaits
-      // runtime awaitables: most likely its function had already gone on (a plain promise won a
-      // Promise.race, or a then() was not its own await) and waits on those now. They need the
-      // loop's time, so it must not hold the virtual clock as a plain promise would.
+    if (this._resumedParked && this._strayWaiting > 0 && this._strayRegistered > task._strayMark) {
+      // Woken from an await, the task did not go on, while code the loop cannot place has awaited
+      // runtime awaitables since it parked and still waits: most likely its function had already
+      // gone on (a plain promise won a Promise.race, or a then() was not its own await) and waits
+      // on those. They need the loop's time, so it must not hold the virtual clock as a plain
+      // promise would.
       this._markForeign(
         task,
         `${task._coro._name} (${task._name}) did not go on when woken: its function had already gone on without the loop (Promise.race with a plain promise?) and now runs out of the loop's sight, where it cannot be cancelled. Wrap plain promises with wrapPromise() and use waitFor() for timeouts`,

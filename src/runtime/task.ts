@@ -37,6 +37,8 @@ export class Task<T = unknown> extends Future<T> {
   _stepError: unknown = undefined;
   /** Where the loop's live-task array holds this task (see live-tasks.ts). */
   _liveSlot = -1;
+  /** The loop's count of outside awaits when this task last parked (see EventLoop._detect). */
+  _strayMark = 0;
 
   constructor(
     loop: EventLoop,

@@ -1,9 +1,8 @@
 // Property tests with plain promises in the main task's own steps: Promise.race of a task against a plain
-// promise, then() on a task without awaiting it, Promise.all over tasks, awaiting plain promises and
-// wrapPromise() (only one task does so at a time: see programs() for why). CPython has no counterpart, so
-// no twin: every run must still end, every task must end once, with what its body did, and nothing may be
-// left behind (test/support/task-programs.ts). Plain promises settle on turns of Node's event loop, so
-// event streams are not compared between runs.
+// promise, Promise.all over tasks, awaiting plain promises and wrapPromise() (only one task does so at a
+// time: see programs() for why). CPython has no counterpart, so no twin: every run must still end, every
+// task must end once, with what its body did, and nothing may be left behind (test/support/task-programs.ts).
+// Plain promises settle on turns of Node's event loop, so event streams are not compared between runs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repr } from "../../src/index.js";

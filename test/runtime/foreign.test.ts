@@ -342,6 +342,30 @@ describe("a task's function that goes on without the loop resuming it", () => {
     );
   });
 
+  it("a Promise.all over tasks elsewhere does not make another task's plain promise let the clock jump", async () => {
+    const sleeper = coroutine(async function sleeper(s: number) {
+      await sleep(s);
+      return s;
+    });
+    const combo = coroutine(async function combo() {
+      return await Promise.all([createTask(sleeper(5)), createTask(sleeper(6))]);
+    });
+    const io = coroutine(async function io() {
+      await sleep(0);
+      await immediate(null, 3); // real I/O, as far as the loop knows: the virtual clock waits for it
+      return getRunningLoop().time();
+    });
+    const main = coroutine(async function main() {
+      return await gather(combo(), io());
+    });
+    const { result, events } = await runCollecting(main());
+    expect(result).toEqual([[5, 6], 0]);
+    expect(foreignWarnings(events).map((w) => w.text.split(";")[0])).toEqual([
+      "combo (Task-2) awaits a promise combinator (Promise.all/race/any) over runtime awaitables",
+      "io (Task-3) awaits a plain promise (not a runtime awaitable)",
+    ]);
+  });
+
   it("then(cb) on a task in the first step, then Promise.all over it: the callback runs, Promise.all gets the result", async () => {
     const child = coroutine(async function child() {
       return "child";
