@@ -320,7 +320,9 @@ log(
     .join(" ")}; CPython ${python?.version ?? "-"}`,
 );
 
-const groups = workloads.flatMap((w) => sizesFor(w).map((n) => [w, n]));
+// Size-major: a 1M run (over a GB) never comes right before a smaller cell it could slow, and gather0 and
+// gather0-events of one size run back to back, so the event cost compares like with like.
+const groups = workloads.flatMap((w) => sizesFor(w).map((n) => [w, n])).sort((a, b) => a[1] - b[1]);
 for (let rep = 1; rep <= reps; rep++) await round(`${rep}/${reps}`, groups);
 
 // Noisy cells: a few more interleaved reps of the whole row (every implementation), then medians of all.

@@ -182,9 +182,8 @@ export class Task<T = unknown> extends Future<T> {
       result = this._coro._start();
     } catch (error) {
       result = Promise.reject(error);
-    } finally {
-      loop._inBody = false;
     }
+    loop._inBody = false;
     const thenable =
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
         ? (result as PromiseLike<unknown>)
