@@ -771,28 +771,28 @@ export class EventLoop {
     task._reject = undefined;
     const parkedOn = task._futWaiter;
     const fut = parkedOn ?? task._wakeFut;
-    let what: string;
+    let where: string;
     if (fut !== null) {
       if (parkedOn !== null) parkedOn._removeCallback(task);
       task._futWaiter = null;
       task._wakeFut = null;
       this._awaitExternally(fut, onFulfilled, onRejected);
-      what = fut._describe().text;
+      where = ` on ${fut._describe().text}`;
     } else if (task._hasStepError) {
       const error = task._stepError;
       task._hasStepError = false;
       task._stepError = undefined;
       this._push(new DoneHandle(onRejected ?? noop, error, true));
-      what = "itself";
+      where = ", an error to be thrown in";
     } else {
       const value = task._wakeValue;
       task._wakeValue = undefined;
       this._push(new DoneHandle(onFulfilled ?? noop, value, true));
-      what = "sleep(0)";
+      where = " on sleep(0)";
     }
     this._warn(
       "foreign-await",
-      `${task._coro._name} (${task._name}) ended while parked on ${what}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
+      `${task._coro._name} (${task._name}) ended while parked${where}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
       task,
     );
   }

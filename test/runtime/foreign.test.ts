@@ -53,7 +53,7 @@ const foreignWarnings = (events: RuntimeEvent[]) =>
 
 const unhandled = watchUnhandled();
 afterEach(() => {
-  expect(unhandled.take().map(repr)).toEqual([]);
+  expect(unhandled.report()).toEqual([]);
 });
 
 describe("a task awaiting a plain promise", () => {

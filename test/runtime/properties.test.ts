@@ -3,7 +3,6 @@
 // programs (test/support/task-programs.ts).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repr } from "../../src/index.js";
 import { execute, programs, stream, violations } from "../support/task-programs.js";
 import { watchUnhandled } from "../support/unhandled.js";
 
@@ -13,12 +12,10 @@ describe("runtime invariants over random task-tree programs", () => {
   it("hold for every program, and the same program replays to the identical event stream", async () => {
     await fc.assert(
       fc.asyncProperty(programs({ foreign: false }), async (root) => {
-        unhandled.take();
+        unhandled.report();
         const first = await execute(root);
         const second = await execute(root);
-        const bad = violations(first);
-        const stray = unhandled.take();
-        if (stray.length > 0) bad.push(`unhandled rejections: ${stray.map(repr).join(", ")}`);
+        const bad = [...violations(first), ...unhandled.report()];
         const a = stream(first.events);
         const b = stream(second.events);
         const at = a.findIndex((line, i) => line !== b[i]);

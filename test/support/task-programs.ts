@@ -101,10 +101,11 @@ export function programs({ foreign }: { foreign: boolean }): fc.Arbitrary<Node> 
   };
   if (!foreign) return rawNode(4).map(number);
   // One task awaits plain promises: main, or a child main spawns first (which main may outlive).
-  const foreignSteps = fc.oneof({ weight: 2, arbitrary: compositeStep(3) }, { weight: 2, arbitrary: plainStep });
-  const inMain = node(fc.oneof({ weight: 2, arbitrary: compositeStep(4) }, { weight: 2, arbitrary: plainStep }));
+  const withPlain = (n: number) =>
+    node(fc.oneof({ weight: 2, arbitrary: compositeStep(n) }, { weight: 2, arbitrary: plainStep }));
+  const inMain = withPlain(4);
   const inChild = fc
-    .tuple(node(foreignSteps), rawNode(4))
+    .tuple(withPlain(3), rawNode(4))
     .map(([child, main]): RawNode => ({ ...main, steps: [{ kind: "spawn", child }, ...main.steps] }));
   return fc.oneof(inMain, inChild).map(number);
 }

@@ -1,8 +1,12 @@
 // Unhandled rejections seen while a test file runs: the runtime must never leave one behind.
 import { afterAll, beforeAll } from "vitest";
+import { repr } from "../../src/index.js";
 
-/** Start listening when the calling file's tests start; `take()` returns (and forgets) what was seen. */
-export function watchUnhandled(): { take: () => unknown[] } {
+/**
+ * Start listening when the calling file's tests start. `report()` forgets what was seen so far and
+ * returns it as a list of problems: empty, or one line naming the rejections.
+ */
+export function watchUnhandled(): { report: () => string[] } {
   let seen: unknown[] = [];
   const onUnhandled = (reason: unknown) => seen.push(reason);
   beforeAll(() => {
@@ -12,10 +16,10 @@ export function watchUnhandled(): { take: () => unknown[] } {
     process.off("unhandledRejection", onUnhandled);
   });
   return {
-    take: () => {
+    report: () => {
       const taken = seen;
       seen = [];
-      return taken;
+      return taken.length > 0 ? [`unhandled rejections: ${taken.map(repr).join(", ")}`] : [];
     },
   };
 }
