@@ -20,7 +20,7 @@ export {
   ValueError,
   ZeroDivisionError,
 } from "./runtime/errors.js";
-export type * from "./runtime/events.js";
+export type * from "./runtime/runtime-events.js";
 export { exceptionLine, fixed, repr, str } from "./runtime/format.js";
 export { Future } from "./runtime/future.js";
 export { GatheringFuture, type GatherOptions, gather } from "./runtime/gather.js";

@@ -9,7 +9,7 @@ import { parentPort } from "node:worker_threads";
 import { formatTraceback } from "./cli/traceback.js";
 import { loadUserScenario, UserFileError } from "./cli/user-file.js";
 import type { FromWorker, ScenarioSource, ToWorker } from "./cli/worker-protocol.js";
-import type { RuntimeEvent } from "./runtime/events.js";
+import type { RuntimeEvent } from "./runtime/runtime-events.js";
 import type { Scenario } from "./runtime/scenario.js";
 import { LocalCore } from "./session/core.js";
 import { UsageError } from "./session/usage-error.js";

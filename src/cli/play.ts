@@ -7,7 +7,7 @@
  * at once), the final traceback, and the exit status.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";

@@ -1,5 +1,5 @@
 /** The messages between the CLI (main thread) and the thread that runs the scenario (src/worker.ts). */
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { ClockReading, CoreCommand, CoreOptions } from "../session/core.js";
 import type { ScenarioInfo } from "../session/session.js";
 

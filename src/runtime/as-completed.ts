@@ -9,7 +9,7 @@
 import { Coroutine } from "./coroutine.js";
 import { type Awaitable, ensureFuture } from "./ensure-future.js";
 import { TimeoutError } from "./errors.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import type { Handle } from "./handle.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";

@@ -4,7 +4,7 @@
  * loop, so nothing could cancel or schedule it (wrap it with wrapPromise).
  */
 import { Coroutine } from "./coroutine.js";
-import type { CreatedBy } from "./events.js";
+import type { CreatedBy } from "./runtime-events.js";
 import { repr } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";

@@ -11,7 +11,7 @@
  * already done, continues at once without giving up control.
  */
 import { CancelledError, InvalidStateError, withoutStack } from "./errors.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { REPR, repr } from "./format.js";
 import type { EventLoop } from "./loop.js";
 

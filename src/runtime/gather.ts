@@ -12,7 +12,7 @@
 
 import { type Awaitable, ensureFuture } from "./ensure-future.js";
 import { CancelledError, withoutStack } from "./errors.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Task } from "./task.js";

@@ -29,7 +29,7 @@ import type {
   EventListener,
   RuntimeEvent,
   WarningKind,
-} from "./events.js";
+} from "./runtime-events.js";
 import { exceptionLine, repr } from "./format.js";
 import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
 import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";

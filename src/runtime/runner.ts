@@ -16,7 +16,7 @@
 import { type ClockKind, createClock } from "./clock.js";
 import { Coroutine, isCoroutine, takeNeverAwaited } from "./coroutine.js";
 import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import type { EventListener, Outcome } from "./events.js";
+import type { EventListener, Outcome } from "./runtime-events.js";
 import { repr } from "./format.js";
 import { gather } from "./gather.js";
 import { EventLoop } from "./loop.js";

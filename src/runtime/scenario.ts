@@ -2,7 +2,7 @@
  * defineScenario: a demonstration the CLI can run, show and explain. A scenario
  * is data plus a main coroutine; the session runs it, the views narrate it.
  */
-import type { RuntimeEvent } from "./events.js";
+import type { RuntimeEvent } from "./runtime-events.js";
 
 /** One tunable value of a scenario (`--set name=value`). */
 export type ParamSpec =

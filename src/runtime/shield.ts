@@ -6,7 +6,7 @@
  * end of `run()` (item 38).
  */
 import { type Awaitable, ensureFuture } from "./ensure-future.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import type { EventLoop } from "./loop.js";
 

@@ -6,7 +6,7 @@
  */
 import { Coroutine } from "./coroutine.js";
 import { ValueError } from "./errors.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { fixed } from "./format.js";
 import { Future } from "./future.js";
 import type { TimerHandle } from "./handle.js";

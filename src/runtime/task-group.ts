@@ -10,7 +10,7 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError, ExceptionGroup, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import { spawn, type Task } from "./task.js";

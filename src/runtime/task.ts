@@ -9,7 +9,7 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError } from "./errors.js";
-import type { Awaiting, CancelCause, CreatedBy } from "./events.js";
+import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
 import { REPR, repr } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";

@@ -6,7 +6,7 @@
  * pending the virtual clock does not jump: real I/O takes real time.
  */
 import { CancelledError } from "./errors.js";
-import type { Awaiting } from "./events.js";
+import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { getRunningLoop } from "./loop.js";
 

@@ -13,7 +13,7 @@
  */
 import { Coroutine } from "../runtime/coroutine.js";
 import { KeyboardInterrupt, RuntimeError } from "../runtime/errors.js";
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { EventLoop } from "../runtime/loop.js";
 import { Runner } from "../runtime/runner.js";
 import type { HintContext, Scenario } from "../runtime/scenario.js";

@@ -3,7 +3,7 @@
  * narrated log (plain output and the dashboard's event log). Events that only
  * matter to a drawing (a step that just continues) narrate to undefined.
  */
-import type { CancelCause, RuntimeEvent } from "../runtime/events.js";
+import type { CancelCause, RuntimeEvent } from "../runtime/runtime-events.js";
 import { type RunState, taskLabel } from "./state.js";
 
 const CREATED_BY: Record<string, string> = {

@@ -4,7 +4,7 @@
  * to the scenario, by the core, and carried with the event). Every view that
  * narrates (plain output, the dashboard's log) reads these entries.
  */
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import { narrate } from "./narrate.js";
 import { applyEvent, emptyState, type RunState } from "./state.js";
 

@@ -4,7 +4,7 @@
  * by folding runtime events in order (`applyEvent`), so the state at any
  * event k is `events[0..k]` folded: that is how the dashboard steps back.
  */
-import type { Awaiting, CancelCause, CreatedBy, Outcome, RuntimeEvent } from "../runtime/events.js";
+import type { Awaiting, CancelCause, CreatedBy, Outcome, RuntimeEvent } from "../runtime/runtime-events.js";
 
 /**
  * pending: created, first step not run yet · running: its step is executing ·

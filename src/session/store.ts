@@ -6,7 +6,7 @@
  * forward moves it through events already received before asking the runtime
  * for more. Views subscribe and get at most ~30 snapshots a second.
  */
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import { type LogEntry, Narrator } from "./narrator.js";
 import { applyEvent, emptyState, type RunState } from "./state.js";
 

@@ -3,7 +3,7 @@
  * the narration sentence and, where the scenario has one, its hint. A last
  * line `{"type":"exit","status":N}` closes the stream. Schema: README.
  */
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import { Narrator } from "../session/narrator.js";
 
 export function jsonView(write: (line: string) => void) {

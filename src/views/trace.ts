@@ -5,7 +5,7 @@
  * one per await; instants for cancel requests, CancelledError deliveries,
  * prints and warnings. Timestamps are loop time in microseconds.
  */
-import type { RuntimeEvent } from "../runtime/events.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { ScenarioInfo } from "../session/session.js";
 
 interface TraceEvent {

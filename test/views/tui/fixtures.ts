@@ -1,6 +1,6 @@
 /** Shared helpers of the dashboard tests: run states folded from real runs, polling, macrotasks. */
 import { scenarios } from "../../../scenarios/index.js";
-import type { EventInput, RuntimeEvent } from "../../../src/runtime/events.js";
+import type { EventInput, RuntimeEvent } from "../../../src/runtime/runtime-events.js";
 import type { Scenario } from "../../../src/runtime/scenario.js";
 import { resolveParams } from "../../../src/session/params.js";
 import { Session } from "../../../src/session/session.js";

@@ -1,5 +1,6 @@
 /**
- * What the runtime reports as it runs. Every state change is one event with a
+ * The run's event stream (not asyncio's `events` module: the loop itself is in
+ * loop.ts). What the runtime reports as it runs. Every state change is one event with a
  * sequence number and the loop time; replaying the stream rebuilds the full
  * state at any event (the dashboard steps backwards that way). Values are
  * carried as Python reprs, so events are plain JSON.
@@ -36,7 +37,8 @@ export type CancelCause =
 export interface Awaiting {
   /** Short text for a view: `sleep 1.0s`, `Task-3`, `gather of 3`, `shield(Task-2)`. */
   text: string;
-  kind: "sleep" | "yield" | "task" | "gather" | "shield" | "future" | "taskGroup" | "wait" | "promise";
+  /** `sync`: an asyncio synchronisation primitive or queue (`Lock.acquire()`, `Event.wait()`, `Queue.get()`…). */
+  kind: "sleep" | "yield" | "task" | "gather" | "shield" | "future" | "taskGroup" | "wait" | "promise" | "sync";
   /** Loop time at which a sleep ends. */
   until?: number;
   /** Ids of the tasks whose completion this wait depends on. */
