@@ -98,7 +98,7 @@ function addRunOptions(command: Command): Command {
 }
 
 async function loadScenarios(): Promise<readonly Scenario[]> {
-  return (await import("../scenarios/index.js")).scenarios;
+  return (await import("./cli/registry.js")).loadScenarios();
 }
 
 /** Colour on a terminal, or when FORCE_COLOR asks for it anywhere (NO_COLOR was mapped to FORCE_COLOR=0 at launch). */
