@@ -12,7 +12,6 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import {
   type BranchPoint,
@@ -41,9 +40,13 @@ const SILENT_MS = 400;
 function spawn(): Worker {
   const here = import.meta.url;
   if (here.endsWith(".ts")) {
-    // From source (development, tests): the worker compiles TypeScript with tsx too.
-    return new Worker(fileURLToPath(new URL("./worker.ts", here)), {
-      execArgv: ["--conditions=source", "--import", "tsx"],
+    // From source (development, tests): the worker compiles TypeScript with tsx too. A worker does not
+    // inherit the loader an `--import tsx` gave this thread, and vitest gives none: register it there first.
+    const worker = new URL("./worker.ts", here).href;
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(worker)});`;
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
+      execArgv: ["--conditions=source"],
     });
   }
   const built = join(packageRoot(), "dist", "src", "worker.js");

@@ -218,6 +218,7 @@ export class Session {
       } else store.follow(); // the live run is what there is: back to it
     } else if (this.ended) return;
     this.afterBranching(() => {
+      store?.follow(); // the cursor may trail inside the last step's events
       this.isPaused = false;
       this.core.send({ kind: "resume" });
       store?.setPhase(store.latest.interrupts ? "shutting down" : "running");
