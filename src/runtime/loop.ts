@@ -20,6 +20,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
+import { Debugger } from "./debugger.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
 import { EventStream } from "./event-stream.js";
 import { exceptionLine, repr } from "./format.js";
@@ -42,11 +43,6 @@ const BLOCKED_STEP_MS = 100;
 const TASK_KIND = 1;
 
 type ReadyEntry = Handle | Task<unknown>;
-
-interface Breakpoint {
-  at: number;
-  fn: () => void;
-}
 
 /** What the loop's exception handler receives (asyncio's `context` dict). */
 export interface ExceptionContext {
@@ -149,12 +145,8 @@ export class EventLoop {
   iterations = 0;
   /** Handles run so far: a deterministic position in the run, for replaying commands. */
   handlesRun = 0;
-  private readonly _breakpoints: Breakpoint[] = [];
-
-  /** Called each time the loop stops at a handle boundary because it is paused. */
-  onPaused: (() => void) | undefined;
-  private _stepRequested = false;
-  private _stepFromSeq = 0;
+  /** Pause, step and breakpoints (see debugger.ts). */
+  private readonly _debugger: Debugger;
 
   /** The numbered event stream: emit through it, never by building events here. */
   readonly _events: EventStream;
@@ -183,6 +175,7 @@ export class EventLoop {
 
   constructor(readonly clock: Clock) {
     this._events = new EventStream(clock);
+    this._debugger = new Debugger(clock, this._events);
   }
 
   // ---------------------------------------------------------------- public API
@@ -276,31 +269,38 @@ export class EventLoop {
     return this._als !== undefined;
   }
 
+  setSpeed(speed: number): void {
+    this.clock.setSpeed(speed);
+  }
+
+  // ------------------------------------------------ debugging (not asyncio: see debugger.ts)
+
   get paused(): boolean {
     return this.clock.paused;
   }
 
   /** Stop before the next handle; loop time stands still. */
   pause(): void {
-    this.clock.pause();
+    this._debugger.pause();
   }
 
   resume(): void {
-    this._stepRequested = false;
-    this.clock.resume();
+    this._debugger.resume();
     this._wake();
   }
 
   /** While paused: run until the next event, then pause again. */
   step(): void {
-    if (!this.clock.paused) return;
-    this._stepRequested = true;
-    this._stepFromSeq = this._events.count;
-    this._wake();
+    if (this._debugger.step()) this._wake();
   }
 
-  setSpeed(speed: number): void {
-    this.clock.setSpeed(speed);
+  /** Called each time the loop stops at a handle boundary because it is paused. */
+  get onPaused(): (() => void) | undefined {
+    return this._debugger.onPaused;
+  }
+
+  set onPaused(fn: (() => void) | undefined) {
+    this._debugger.onPaused = fn;
   }
 
   /**
@@ -309,10 +309,7 @@ export class EventLoop {
    * with the same commands at the same points reproduces it exactly.
    */
   addBreakpoint(at: number, fn: () => void): void {
-    const breakpoints = this._breakpoints;
-    let i = breakpoints.length;
-    while (i > 0 && (breakpoints[i - 1] as Breakpoint).at > at) i--;
-    breakpoints.splice(i, 0, { at, fn });
+    this._debugger.addBreakpoint(at, fn);
     if (this._idle) this._wake();
   }
 
@@ -864,11 +861,13 @@ export class EventLoop {
         return;
       }
       // Commands (and replayed commands) act here: between handles, before a new iteration.
-      const breakpoints = this._breakpoints;
-      while (breakpoints.length > 0 && (breakpoints[0] as Breakpoint).at <= this.handlesRun) {
-        (breakpoints.shift() as Breakpoint).fn();
+      const debug = this._debugger;
+      if (debug.nextAt <= this.handlesRun) debug.runDue(this.handlesRun);
+      if (debug.holds()) {
+        this._idle = true;
+        debug.stopped();
+        return;
       }
-      if (this._gateClosed()) return;
       if (this._snapshot > 0) {
         const entry = this._ready.shift();
         this._snapshot--;
@@ -889,15 +888,6 @@ export class EventLoop {
       }
       if (!this._beginIteration()) return;
     }
-  }
-
-  private _gateClosed(): boolean {
-    if (!this.clock.paused) return false;
-    if (this._stepRequested && this._events.count === this._stepFromSeq) return false;
-    this._stepRequested = false;
-    this._idle = true;
-    this.onPaused?.();
-    return true;
   }
 
   private _runCallback(handle: Handle): void {
@@ -958,7 +948,7 @@ export class EventLoop {
       timeout = Math.min(Math.max(next.when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);
     }
     if (timeout > 0) {
-      const stepping = clock.paused && this._stepRequested;
+      const stepping = this._debugger.stepping;
       if (clock.kind === "virtual" || stepping) {
         if (this._realIo() > 0) {
           // Real I/O takes real time: do not jump past it.
