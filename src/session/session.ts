@@ -63,6 +63,12 @@ export class Session {
   private branching: Promise<void> | undefined;
   private speed: number;
   private lastResult: SessionResult | undefined;
+  /**
+   * The store's head when the engine was last asked to step the paused run (until anything else acts):
+   * the events after it came from that one step, and the run waits right after them — a cursor among them
+   * shows the live run's state as far as any command can tell (commands act between steps).
+   */
+  private stepBase: number | undefined;
 
   /**
    * `scenario` runs in this thread unless `core` is given (the CLI passes a
@@ -81,6 +87,7 @@ export class Session {
     const sink: CoreSink = {
       reset: () => {
         this.reporting = true;
+        this.stepBase = undefined;
         store?.reset();
       },
       event: (event, hint) => {
@@ -219,6 +226,7 @@ export class Session {
     } else if (this.ended) return;
     this.afterBranching(() => {
       store?.follow(); // the cursor may trail inside the last step's events
+      this.stepBase = undefined;
       this.isPaused = false;
       this.core.send({ kind: "resume" });
       store?.setPhase(store.latest.interrupts ? "shutting down" : "running");
@@ -240,7 +248,10 @@ export class Session {
     }
     if (this.ended) return;
     store?.followUntil(store.position + 1);
-    this.afterBranching(() => this.core.send({ kind: "step" }));
+    this.afterBranching(() => {
+      this.stepBase ??= store?.head;
+      this.core.send({ kind: "step" });
+    });
   }
 
   /** One event back (pauses first). False at the first event. */
@@ -341,15 +352,17 @@ export class Session {
     const store = this.store;
     if (store?.inHistory) {
       const blocked = this.core.cannotBranch?.();
-      if (blocked !== undefined) {
+      if (blocked === undefined) this.branchHere(true);
+      else if (this.withinLastStep()) store.follow(); // the live run is right there: no branch needed
+      else {
         store.setBranchBlocked(blocked);
         return false;
       }
-      this.branchHere(true);
     } else if (this.ended) {
       return false;
     }
     this.afterBranching(() => {
+      this.stepBase = undefined;
       this.core.send(command);
       then?.();
     });
@@ -364,6 +377,7 @@ export class Session {
     const store = this.store;
     if (store === undefined || this.branching !== undefined) return;
     const target = Math.max(1, store.position);
+    this.stepBase = undefined;
     let paused: Promise<void>;
     if (this.ended) {
       this.ended = false;
@@ -386,6 +400,14 @@ export class Session {
       });
   }
 
+  /** The cursor shows an event of the last step of a paused live run (see stepBase). */
+  private withinLastStep(): boolean {
+    const store = this.store;
+    return (
+      store !== undefined && !this.ended && this.isPaused && this.stepBase !== undefined && store.position > this.stepBase
+    );
+  }
+
   /** Run `then` once any branching in progress is over (commands must reach the run that is live then). */
   private afterBranching(then: () => void): void {
     if (this.branching) void this.branching.then(then);
@@ -396,6 +418,7 @@ export class Session {
   private noteBranchability(): void {
     const store = this.store;
     if (store === undefined) return;
-    store.setBranchBlocked(store.inHistory ? (this.core.cannotBranch?.() ?? null) : null);
+    const past = store.inHistory && !this.withinLastStep();
+    store.setBranchBlocked(past ? (this.core.cannotBranch?.() ?? null) : null);
   }
 }

@@ -3,8 +3,10 @@
 // reaches the same event by stepping and gets the same command there. Issue 12's bugs 1, 4 and 5 included.
 import { afterEach, describe, expect, it } from "vitest";
 import type { RuntimeEvent } from "../../src/runtime/runtime-events.js";
-import type { Session } from "../../src/session/session.js";
-import { ENGINES, nextEnd, type Opened, open, stepTo, storeEvents, until } from "./engines.js";
+import { LocalCore } from "../../src/session/core.js";
+import { resolveParams } from "../../src/session/params.js";
+import { Session } from "../../src/session/session.js";
+import { ENGINES, nextEnd, type Opened, open, scenario, stepTo, storeEvents, until } from "./engines.js";
 
 const INSTANT = Number.POSITIVE_INFINITY;
 /** Slow enough that a run waits at its first sleep (1 s of loop time = 20 s) while a test steps it. */
@@ -171,5 +173,62 @@ describe.each(ENGINES)("%s core", (engine) => {
     expect(s.done).toBe(false);
     expect(store.getSnapshot().warnings).toEqual(["--cancel nobody@0.1: no task named 'nobody' was running at t=0.1"]);
     expect((await running).warnings).toEqual(store.getSnapshot().warnings);
+  });
+});
+
+describe("an engine that cannot branch (CPython on real time, a run that awaited real I/O)", () => {
+  const REASON = "this run used real time, so it cannot be replayed";
+
+  async function unbranchable(): Promise<Session> {
+    const s = scenario("gather");
+    const session = new Session(s, { params: resolveParams(s, []), speed: CRAWL, store: true }, (sink) => {
+      const core = new LocalCore(s, { params: resolveParams(s, []), speed: CRAWL }, sink);
+      core.cannotBranch = () => REASON;
+      core.replay = () => Promise.reject(new Error("replay() must not be called"));
+      return core;
+    });
+    opened.push({ session, close: async () => (session.done ? undefined : session.abort()) });
+    return session;
+  }
+
+  it("history is viewed freely; a command given in the past is refused with the engine's reason", async () => {
+    const s = await unbranchable();
+    await pausedAtFirstSleep(s, 10);
+    const store = s.store!;
+    s.stepBack();
+    s.stepBack();
+    expect(store.cannotBranch).toBe(REASON);
+    expect(s.cancel(taskId(s, "process_data"))).toBe(false);
+    expect(store.inHistory).toBe(true);
+  });
+
+  it("a command given on an event of the last step acts on the live run, which waits right after it", async () => {
+    const s = await unbranchable();
+    await pausedAtFirstSleep(s, 10);
+    const store = s.store!;
+    await stepTo(s, 11); // the step emitted 11 and 12: the cursor is inside it
+    expect(store.inHistory).toBe(true);
+    expect(store.cannotBranch).toBeNull();
+    const ended = nextEnd(s);
+    expect(s.cancel(taskId(s, "process_data"))).toBe(true);
+    expect(store.inHistory).toBe(false);
+    s.setSpeed(INSTANT);
+    s.resume();
+    expect(await ended).toBe(1);
+    expect(storeEvents(s)[12]).toMatchObject({ type: "cancel-requested", cause: "user" });
+    expect(store.getSnapshot().branchedAt).toBeNull();
+  });
+
+  it("Ctrl-C in the past acts on the live run: the view goes back to live", async () => {
+    const s = await unbranchable();
+    await pausedAtFirstSleep(s, 10);
+    const store = s.store!;
+    s.stepBack();
+    s.stepBack();
+    const ended = nextEnd(s);
+    s.interrupt("SIGINT");
+    expect(store.inHistory).toBe(false);
+    expect(await ended).toBe(130);
+    expect(store.latest.interrupts).toBe(1);
   });
 });

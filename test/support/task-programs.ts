@@ -291,8 +291,9 @@ export async function execute(root: Node, stuckMs = 2000, { listen = true } = {}
       if (count !== seen) {
         seen = count;
         quiet = 0;
-      } else if ((quiet += counted) >= stuckMs) {
-        reject(new Error(`run stuck (no event for ${stuckMs} ms)`));
+      } else {
+        quiet += counted;
+        if (quiet >= stuckMs) reject(new Error(`run stuck (no event for ${stuckMs} ms)`));
       }
     }, 25);
   });
