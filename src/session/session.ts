@@ -352,8 +352,9 @@ export class Session {
     const store = this.store;
     if (store?.inHistory) {
       const blocked = this.core.cannotBranch?.();
+      // The live run may wait right after the shown event (a step's): then no branch is needed.
       if (blocked === undefined) this.branchHere(true);
-      else if (this.withinLastStep()) store.follow(); // the live run is right there: no branch needed
+      else if (this.withinLastStep()) store.follow();
       else {
         store.setBranchBlocked(blocked);
         return false;
@@ -402,10 +403,8 @@ export class Session {
 
   /** The cursor shows an event of the last step of a paused live run (see stepBase). */
   private withinLastStep(): boolean {
-    const store = this.store;
-    return (
-      store !== undefined && !this.ended && this.isPaused && this.stepBase !== undefined && store.position > this.stepBase
-    );
+    const base = this.stepBase;
+    return base !== undefined && !this.ended && this.isPaused && (this.store?.position ?? 0) > base;
   }
 
   /** Run `then` once any branching in progress is over (commands must reach the run that is live then). */
