@@ -21,6 +21,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { exceptionLine, repr } from "./format.js";
+import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
+import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
+import { LiveTasks } from "./live-tasks.js";
+import { ReadyQueue } from "./ready-queue.js";
 import type {
   Awaiting,
   CancelCause,
@@ -30,11 +35,6 @@ import type {
   RuntimeEvent,
   WarningKind,
 } from "./runtime-events.js";
-import { exceptionLine, repr } from "./format.js";
-import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
-import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
-import { LiveTasks } from "./live-tasks.js";
-import { ReadyQueue } from "./ready-queue.js";
 import type { Task } from "./task.js";
 
 /** CPython's `time.get_clock_info('monotonic').resolution` on Linux; timers this close to now fire. */
@@ -139,6 +139,8 @@ export class EventLoop {
   private _resumedParked = false;
   /** A task's function is being called: its synchronous part runs now. */
   _inBody = false;
+  /** A callback handle is running. */
+  private _inCallback = false;
 
   private _tickPending = false;
   private _idle = false;
@@ -393,6 +395,20 @@ export class EventLoop {
     }
     if (this._stepOpen) return this._current;
     return this._foreignCandidate();
+  }
+
+  /**
+   * Code this loop runs is on the stack: a task's step (or a task resumed by a
+   * plain promise) or a callback. This is when CPython's `_get_running_loop()`
+   * returns the loop; between two bursts the loop is idle, and code outside it
+   * (a session restarting the run, another run in the same process) is not
+   * "in a running event loop".
+   */
+  _runsCode(): boolean {
+    if (this._closed) return false;
+    if (this._stepOpen || this._inCallback || this._inBody) return true;
+    const store = this._als?.getStore();
+    return store === NOT_A_TASK || (store !== undefined && (store as Task<unknown>)._loop === this);
   }
 
   /** A foreign-blocked task with no known identity: the only one, or the oldest (with a warning). */
@@ -943,6 +959,7 @@ export class EventLoop {
 
   private _runCallback(handle: Handle): void {
     if (handle._cancelled) return;
+    this._inCallback = true;
     try {
       const store = this._als;
       const result = store !== undefined ? store.run(NOT_A_TASK, () => handle._run()) : handle._run();
@@ -957,6 +974,8 @@ export class EventLoop {
       const message = `Exception in callback ${handle._fn.name || "<anonymous>"}()`;
       this._warn("callback-error", `${message}: ${repr(error)}`);
       this.callExceptionHandler({ message, exception: error });
+    } finally {
+      this._inCallback = false;
     }
   }
 
