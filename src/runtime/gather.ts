@@ -10,7 +10,7 @@
  * is reported as CancelledError, but the gather itself is never `cancelled()`.
  */
 
-import { type Awaitable, ensureFuture } from "./ensure-future.js";
+import { type Awaitable, ensureFutureBy } from "./ensure-future.js";
 import { CancelledError, withoutStack } from "./errors.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
@@ -138,7 +138,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       const stamped = arg as Stamped;
       let fut = stamped?._gatherFut as Future<unknown> | null | undefined;
       if (fut === null || fut === undefined) {
-        fut = ensureFuture(arg, "gather", loop);
+        fut = ensureFutureBy(arg, "gather", loop);
         loop ??= fut._loop;
         nfuts++;
         stamped._gatherFut = fut;

@@ -290,4 +290,12 @@ export function currentTask(): Task<unknown> | null {
   return getRunningLoop()._currentTask();
 }
 
+/**
+ * The tasks of `loop` (default: the running one) not done yet, as asyncio.all_tasks.
+ * CPython returns an unordered set; this one iterates in creation order.
+ */
+export function allTasks(loop: EventLoop = getRunningLoop()): Set<Task<unknown>> {
+  return new Set(loop._liveTasks);
+}
+
 export { Coroutine };
