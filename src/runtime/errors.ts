@@ -71,6 +71,18 @@ export class ValueError extends PythonError {}
 /** Python's RuntimeError. */
 export class RuntimeError extends PythonError {}
 
+/** A Barrier was aborted or reset while a task waited at it (asyncio.BrokenBarrierError, a RuntimeError). */
+export class BrokenBarrierError extends RuntimeError {}
+
+/** `getNowait()` on an empty queue (asyncio.QueueEmpty). */
+export class QueueEmpty extends PythonError {}
+
+/** `putNowait()` on a full queue (asyncio.QueueFull). */
+export class QueueFull extends PythonError {}
+
+/** Putting on or getting from a queue that was shut down (asyncio.QueueShutDown, 3.13). */
+export class QueueShutDown extends PythonError {}
+
 /** Python's KeyError: its `str` is the repr of the key, as in CPython. */
 export class KeyError extends PythonError {}
 

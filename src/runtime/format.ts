@@ -51,6 +51,19 @@ export function typeName(value: unknown): string {
   return proto?.constructor?.name || "object";
 }
 
+/** Python's `bool(value)`: empty containers and strings, 0, None and False are false (an empty array is true in JavaScript). */
+export function pyBool(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === 0 || value === "" || value === 0n) {
+    return false;
+  }
+  if (typeof value !== "object") return true;
+  if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof Map || value instanceof Set) return value.size > 0;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return Object.keys(value).length > 0;
+  return true;
+}
+
 /** Python's float repr of a number that is a float in Python (a deadline, a loop time): `10` prints `10.0`. */
 export function floatRepr(x: number): string {
   if (Number.isInteger(x) && Math.abs(x) < 1e16) return `${Object.is(x, -0) ? "-0" : String(x)}.0`;
@@ -81,8 +94,15 @@ export function formatPrint(values: readonly unknown[]): string {
   return values.map(str).join(" ");
 }
 
-/** Classes asyncio defines in `asyncio.exceptions`, which tracebacks show qualified. */
-const ASYNCIO_EXCEPTIONS = new Set(["CancelledError", "InvalidStateError"]);
+/** Classes asyncio defines, which tracebacks show qualified by their module. */
+const ASYNCIO_EXCEPTIONS = new Map([
+  ["CancelledError", "asyncio.exceptions"],
+  ["InvalidStateError", "asyncio.exceptions"],
+  ["BrokenBarrierError", "asyncio.exceptions"],
+  ["QueueEmpty", "asyncio.queues"],
+  ["QueueFull", "asyncio.queues"],
+  ["QueueShutDown", "asyncio.queues"],
+]);
 
 /**
  * The last line of a Python traceback for `error`: `ValueError: boom`,
@@ -91,7 +111,8 @@ const ASYNCIO_EXCEPTIONS = new Set(["CancelledError", "InvalidStateError"]);
 export function exceptionLine(error: unknown): string {
   if (!(error instanceof Error)) return `Exception: ${str(error)}`;
   const name = errorTypeName(error);
-  const qualified = ASYNCIO_EXCEPTIONS.has(name) ? `asyncio.exceptions.${name}` : name;
+  const module = ASYNCIO_EXCEPTIONS.get(name);
+  const qualified = module === undefined ? name : `${module}.${name}`;
   const text = str(error);
   return text === "" ? qualified : `${qualified}: ${text}`;
 }

@@ -42,7 +42,8 @@ async def aoutcome(aw):
 
 
 def norm(text):
-    """A repr without what JavaScript cannot know: source locations (`main() running at f.py:3`)
-    and the qualified names of nested functions (`outer.<locals>.inner`)."""
+    """A repr without what JavaScript cannot know: source locations (`main() running at f.py:3`),
+    the qualified names of nested functions (`outer.<locals>.inner`) and addresses (`at 0x7f…`)."""
     text = re.sub(r" (running at|done, defined at) [^>]*", "", text)
+    text = re.sub(r" at 0x[0-9a-f]+", "", text)
     return re.sub(r"\w+\.<locals>\.", "", text)

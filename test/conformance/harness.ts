@@ -45,7 +45,10 @@ export const aoutcome = coroutine(async function aoutcome(
 
 /** harness.py's `norm` (our reprs carry neither source locations nor qualified names: it changes nothing here). */
 export function norm(text: string): string {
-  return text.replace(/ (running at|done, defined at) [^>]*/g, "").replace(/\w+\.<locals>\./g, "");
+  return text
+    .replace(/ (running at|done, defined at) [^>]*/g, "")
+    .replace(/ at 0x[0-9a-f]+/g, "")
+    .replace(/\w+\.<locals>\./g, "");
 }
 
 export { typeName };
