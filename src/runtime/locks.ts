@@ -213,30 +213,31 @@ async function conditionWait(cond: Condition): Promise<true> {
   const fut = cond._waiter<boolean>("Condition.wait()");
   cond.release();
   try {
+    let failure: { error: unknown } | undefined;
+    cond._waiters.push(fut);
     try {
-      cond._waiters.push(fut);
-      try {
-        await fut;
-        return true;
-      } finally {
-        removeFirst(cond._waiters, fut);
-      }
+      await fut;
+    } catch (error) {
+      failure = { error };
     } finally {
-      // The lock must be held again on the way out, even when cancelled: only a
-      // CancelledError is retried here (another error is not worth spinning on),
-      // and the last one is raised once the lock is back.
-      let cancelled: CancelledError | undefined;
-      for (;;) {
-        try {
-          await cond._lock.acquire();
-          break;
-        } catch (error) {
-          if (!(error instanceof CancelledError)) throw error;
-          cancelled = error;
-        }
-      }
-      if (cancelled !== undefined) throw cancelled;
+      removeFirst(cond._waiters, fut);
     }
+    // The lock must be held again on the way out, even when cancelled: only a
+    // CancelledError is retried here (another error is not worth spinning on),
+    // and the last one is raised, in place of what the wait raised, once the lock is back.
+    let cancelled: CancelledError | undefined;
+    for (;;) {
+      try {
+        await cond._lock.acquire();
+        break;
+      } catch (error) {
+        if (!(error instanceof CancelledError)) throw error;
+        cancelled = error;
+      }
+    }
+    if (cancelled !== undefined) throw cancelled;
+    if (failure !== undefined) throw failure.error;
+    return true;
   } catch (error) {
     // We may have been notified before failing: pass the wake-up on (a spurious
     // wake-up for someone is allowed; a lost one is not).
