@@ -20,21 +20,15 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
+import { Debugger } from "./debugger.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { EventStream } from "./event-stream.js";
 import { exceptionLine, repr } from "./format.js";
-import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
+import { type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
 import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
 import { LiveTasks } from "./live-tasks.js";
 import { ReadyQueue } from "./ready-queue.js";
-import type {
-  Awaiting,
-  CancelCause,
-  CreatedBy,
-  EventInput,
-  EventListener,
-  RuntimeEvent,
-  WarningKind,
-} from "./runtime-events.js";
+import type { CancelCause, CreatedBy, EventListener, WarningKind } from "./runtime-events.js";
 import type { Task } from "./task.js";
 
 /** CPython's `time.get_clock_info('monotonic').resolution` on Linux; timers this close to now fire. */
@@ -49,11 +43,6 @@ const BLOCKED_STEP_MS = 100;
 const TASK_KIND = 1;
 
 type ReadyEntry = Handle | Task<unknown>;
-
-interface Breakpoint {
-  at: number;
-  fn: () => void;
-}
 
 /** What the loop's exception handler receives (asyncio's `context` dict). */
 export interface ExceptionContext {
@@ -129,14 +118,14 @@ export class EventLoop {
   private _multiAwait = false;
 
   private _foreign: Task<unknown>[] = [];
-  private _als: AsyncLocalStorage<object> | undefined;
+  _als: AsyncLocalStorage<object> | undefined;
   private _wrappedPending = 0;
   private _warnedAmbiguous = false;
   /** Awaits of runtime awaitables the loop could not tie to a task's own await: still waiting, and ever made. */
   _strayWaiting = 0;
   _strayRegistered = 0;
   /** The open step resumed a task from an await (not its first step). */
-  private _resumedParked = false;
+  _resumedParked = false;
   /** A task's function is being called: its synchronous part runs now. */
   _inBody = false;
   /** A callback handle is running. */
@@ -147,7 +136,8 @@ export class EventLoop {
   private _detectorArmed = false;
   private _burstStart = 0;
   private _deferToDrain = false;
-  private _resuming = false;
+  /** A step's resume call is on the stack: a task settling inside it must not re-enter `_drive`. */
+  _resuming = false;
 
   private _stopping = false;
   private _stopWaiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
@@ -158,16 +148,12 @@ export class EventLoop {
   iterations = 0;
   /** Handles run so far: a deterministic position in the run, for replaying commands. */
   handlesRun = 0;
-  private readonly _breakpoints: Breakpoint[] = [];
+  /** Pause, step and breakpoints (see debugger.ts). */
+  private readonly _debugger: Debugger;
 
-  /** Called each time the loop stops at a handle boundary because it is paused. */
-  onPaused: (() => void) | undefined;
-  private _stepRequested = false;
-  private _stepFromSeq = 0;
-
-  private _listener: EventListener | undefined;
+  /** The numbered event stream: emit through it, never by building events here. */
+  readonly _events: EventStream;
   private _exceptionHandler: ExceptionHandler | undefined;
-  private _seq = 0;
   /** Pending cancel cause for the next Task.cancel() (set by internal callers around the call). */
   _cause: { cause: CancelCause; by: number | null } | undefined;
 
@@ -190,7 +176,10 @@ export class EventLoop {
   private readonly _cancelTimerBound = () => this._timerCancelled();
   private readonly _stopCb = (fut: Future<unknown>) => this._runUntilCompleteCb(fut);
 
-  constructor(readonly clock: Clock) {}
+  constructor(readonly clock: Clock) {
+    this._events = new EventStream(clock);
+    this._debugger = new Debugger(clock, this._events);
+  }
 
   // ---------------------------------------------------------------- public API
 
@@ -266,15 +255,16 @@ export class EventLoop {
 
   /** Subscribe to the run's events; returns the unsubscribe function. One listener per loop. */
   onEvent(listener: EventListener): () => void {
-    this._listener = listener;
+    const events = this._events;
+    events.listener = listener;
     return () => {
-      if (this._listener === listener) this._listener = undefined;
+      if (events.listener === listener) events.listener = undefined;
     };
   }
 
   /** Number of events emitted so far (listened to or not). */
   get eventCount(): number {
-    return this._seq;
+    return this._events.count;
   }
 
   /** True if any task ever awaited a plain promise in this run (replay is then not deterministic). */
@@ -282,31 +272,38 @@ export class EventLoop {
     return this._als !== undefined;
   }
 
+  setSpeed(speed: number): void {
+    this.clock.setSpeed(speed);
+  }
+
+  // ------------------------------------------------ debugging (not asyncio: see debugger.ts)
+
   get paused(): boolean {
     return this.clock.paused;
   }
 
   /** Stop before the next handle; loop time stands still. */
   pause(): void {
-    this.clock.pause();
+    this._debugger.pause();
   }
 
   resume(): void {
-    this._stepRequested = false;
-    this.clock.resume();
+    this._debugger.resume();
     this._wake();
   }
 
   /** While paused: run until the next event, then pause again. */
   step(): void {
-    if (!this.clock.paused) return;
-    this._stepRequested = true;
-    this._stepFromSeq = this._seq;
-    this._wake();
+    if (this._debugger.step()) this._wake();
   }
 
-  setSpeed(speed: number): void {
-    this.clock.setSpeed(speed);
+  /** Called each time the loop stops at a handle boundary because it is paused. */
+  get onPaused(): (() => void) | undefined {
+    return this._debugger.onPaused;
+  }
+
+  set onPaused(fn: (() => void) | undefined) {
+    this._debugger.onPaused = fn;
   }
 
   /**
@@ -315,36 +312,11 @@ export class EventLoop {
    * with the same commands at the same points reproduces it exactly.
    */
   addBreakpoint(at: number, fn: () => void): void {
-    const breakpoints = this._breakpoints;
-    let i = breakpoints.length;
-    while (i > 0 && (breakpoints[i - 1] as Breakpoint).at > at) i--;
-    breakpoints.splice(i, 0, { at, fn });
+    this._debugger.addBreakpoint(at, fn);
     if (this._idle) this._wake();
   }
 
   // ---------------------------------------------------------------- events
-
-  /** Stamp a freshly built event (callers pass a new literal) and hand it to the listener. */
-  _emit(event: EventInput): void {
-    const seq = ++this._seq;
-    const listener = this._listener;
-    if (listener === undefined) return;
-    // Added in place, not spread into a copy: copying was most of the cost of listening.
-    const stamped = event as RuntimeEvent;
-    stamped.seq = seq;
-    stamped.time = this.clock.now();
-    listener(stamped);
-  }
-
-  /** True if someone listens: callers skip building event payloads otherwise. */
-  get _listening(): boolean {
-    return this._listener !== undefined;
-  }
-
-  /** Count an event without building it (nobody listens). */
-  _countEvent(): void {
-    this._seq++;
-  }
 
   /** Run `fn` with `cause` as the reason of the cancel() calls it makes (restored afterwards). */
   _withCause<R>(cause: CancelCause, by: number | null, fn: () => R): R {
@@ -358,7 +330,7 @@ export class EventLoop {
   }
 
   _warn(kind: WarningKind, text: string, task: Task<unknown> | null = null): void {
-    this._emit({ type: "warning", kind, task: task?._id ?? null, text });
+    this._events.warning(kind, text, task);
   }
 
   // ---------------------------------------------------------------- ready queue
@@ -455,7 +427,7 @@ export class EventLoop {
         settleNow(fut, onFulfilled, onRejected);
         return;
       }
-      this._park(task, fut, onFulfilled, onRejected);
+      task._park(fut, onFulfilled, onRejected);
       // The step ends one microtask later, so that other `then()` calls already
       // queued by this step (Promise.all's) are seen first.
       this._suspends.push(this._stepId);
@@ -464,39 +436,8 @@ export class EventLoop {
     }
     // A foreign-blocked task, running again outside any step: back onto the loop.
     this._unforeign(task);
-    if (fut._state !== PENDING) {
-      task._resolve = onFulfilled;
-      task._reject = onRejected;
-      task._wakeFut = fut;
-      this._push(task);
-    } else {
-      this._park(task, fut, onFulfilled, onRejected);
-    }
-  }
-
-  private _park(
-    task: Task<unknown>,
-    fut: Future<unknown>,
-    onFulfilled: ((value: unknown) => unknown) | undefined,
-    onRejected: ((reason: unknown) => unknown) | undefined,
-  ): void {
-    task._resolve = onFulfilled;
-    task._reject = onRejected;
-    task._strayMark = this._strayRegistered;
-    if ((fut as unknown) === task) {
-      task._stepError = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
-      task._hasStepError = true;
-      this._push(task);
-      return;
-    }
-    task._futWaiter = fut;
-    fut._addCallback(task);
-    if (this._listener !== undefined) {
-      this._emit({ type: "suspend", task: task._id, awaiting: fut._describe() });
-    } else this._seq++;
-    if (task._mustCancel && this._withCause("parent", task._id, () => fut.cancel(task._cancelMessage))) {
-      task._mustCancel = false;
-    }
+    if (fut._state !== PENDING) task._wakeWith(fut, onFulfilled, onRejected);
+    else task._park(fut, onFulfilled, onRejected);
   }
 
   /** `await sleep(0)`: give up control for exactly one iteration (a bare `yield`). */
@@ -516,13 +457,7 @@ export class EventLoop {
       if (task !== null && this._stepOpen && task === this._current) this._toMultiAwait(task);
       return;
     }
-    task._resolve = onFulfilled;
-    task._reject = onRejected;
-    task._strayMark = this._strayRegistered;
-    task._wakeValue = value;
-    if (this._listener !== undefined) {
-      this._emit({ type: "suspend", task: task._id, awaiting: YIELD_AWAITING });
-    } else this._seq++;
+    task._parkOneIteration(value, onFulfilled, onRejected);
     if (this._stepOpen && task === this._current) {
       this._push(task);
       this._suspends.push(this._stepId);
@@ -579,7 +514,28 @@ export class EventLoop {
     this._drive();
   }
 
-  private _closeStep(): void {
+  /** `task` runs now (asyncio's _enter_task): its step is open until it awaits or its function settles. */
+  _openStep(task: Task<unknown>): void {
+    this._current = task;
+    this._stepOpen = true;
+    this._stepId++;
+    this._stepStartedAt = performance.now();
+  }
+
+  /** `task`'s function settled: close its step if that is the open one. False if it is not (it ran outside). */
+  _closeStepOf(task: Task<unknown>): boolean {
+    if (!this._stepOpen || this._current !== task) return false;
+    this._multiAwait = false;
+    this._closeStep();
+    return true;
+  }
+
+  /** A step closed by its task's function settling: go on with the next handle (unless a step call is on the stack). */
+  _afterStep(): void {
+    if (!this._resuming) this._drive();
+  }
+
+  _closeStep(): void {
     const task = this._current;
     this._stepOpen = false;
     this._current = null;
@@ -614,7 +570,7 @@ export class EventLoop {
     return n;
   }
 
-  private _unforeign(task: Task<unknown>): void {
+  _unforeign(task: Task<unknown>): void {
     if (!task._foreign) return;
     task._foreign = false;
     task._waitsOnLoop = false;
@@ -638,138 +594,7 @@ export class EventLoop {
   _registerTask(task: Task<unknown>, parent: Task<unknown> | null, by: CreatedBy): void {
     this._liveTasks.add(task);
     this._push(task);
-    if (this._listener !== undefined) {
-      this._emit({
-        type: "task-created",
-        task: task._id,
-        name: task._name,
-        coro: task._coro._name,
-        parent: parent?._id ?? null,
-        by,
-      });
-    } else this._seq++;
-  }
-
-  /** Run one step of `task` (asyncio's Task.__step / __wakeup). Returns true if the step is now open. */
-  private _runStep(task: Task<unknown>): boolean {
-    if (task._state !== PENDING) return false;
-    let hasError = false;
-    let error: unknown;
-    let value: unknown;
-    if (task._hasStepError) {
-      hasError = true;
-      error = task._stepError;
-      task._hasStepError = false;
-      task._stepError = undefined;
-    }
-    const wake = task._wakeFut;
-    if (hasError) {
-      // An error to throw in (an injected one) wins over what woke the task.
-      task._wakeFut = null;
-      task._wakeValue = undefined;
-    } else if (wake !== null) {
-      task._wakeFut = null;
-      if (wake._state === CANCELLED) {
-        hasError = true;
-        error = wake._makeCancelledError();
-      } else if (wake._failed) {
-        wake._logTraceback = false;
-        hasError = true;
-        error = wake._exception;
-      } else {
-        value = wake._result;
-      }
-    } else {
-      value = task._wakeValue;
-      task._wakeValue = undefined;
-    }
-    if (task._mustCancel) {
-      if (!(hasError && error instanceof CancelledError)) {
-        error = task._makeCancelledError();
-        hasError = true;
-      }
-      task._mustCancel = false;
-    }
-    task._futWaiter = null;
-
-    this._current = task;
-    this._stepOpen = true;
-    this._stepId++;
-    this._stepStartedAt = performance.now();
-    // A CancelledError is this task's own cancellation only while a cancel request is
-    // outstanding; awaiting a task that was cancelled raises it too, without cancelling
-    // the awaiter (catalogue item 20).
-    const ownCancel = hasError && error instanceof CancelledError && task._numCancelsRequested > 0;
-    if (this._listener !== undefined) {
-      if (ownCancel) this._emit({ type: "cancel-delivered", task: task._id, error: repr(error) });
-      this._emit({ type: "step", task: task._id });
-    } else this._seq += ownCancel ? 2 : 1;
-
-    const first = !task._started;
-    this._resumedParked = !first;
-    if (first) {
-      task._started = true;
-      if (hasError) {
-        // Throwing into a coroutine that never started ends it at once: its body,
-        // `finally` included, never runs (catalogue item 22).
-        task._coro._close();
-        this._closeStep();
-        this._finishWithError(task, error);
-        return false;
-      }
-    }
-    // A task can finish synchronously in here (a sleep(0) task resumed); the
-    // flag stops _taskReturned from re-entering _drive, which continues itself.
-    this._resuming = true;
-    try {
-      if (first) {
-        if (this._als !== undefined) this._als.run(task, startTask, task);
-        else task._start();
-      } else {
-        const onFulfilled = task._resolve;
-        const onRejected = task._reject;
-        task._resolve = undefined;
-        task._reject = undefined;
-        if (hasError) onRejected?.(error);
-        else onFulfilled?.(value);
-      }
-    } finally {
-      this._resuming = false;
-    }
-    return this._stepOpen;
-  }
-
-  /** The task's async function returned (asyncio's StopIteration branch). */
-  _taskReturned(task: Task<unknown>, value: unknown): void {
-    const wasStep = this._endTaskStep(task);
-    if (task._state === PENDING) {
-      if (task._mustCancel) {
-        // Cancelled right before the coroutine returned: the value is lost (item 27).
-        task._mustCancel = false;
-        task._finishCancelled(task._cancelMessage);
-      } else {
-        task._finishResult(value);
-      }
-    }
-    if (wasStep && !this._resuming) this._drive();
-  }
-
-  /** The task's async function threw. */
-  _taskThrew(task: Task<unknown>, error: unknown): void {
-    const wasStep = this._endTaskStep(task);
-    if (task._state === PENDING) this._finishWithError(task, error);
-    if (wasStep && !this._resuming) this._drive();
-  }
-
-  private _endTaskStep(task: Task<unknown>): boolean {
-    if (task._state === PENDING && (task._resolve !== undefined || task._reject !== undefined)) {
-      this._wentOnWhileParked(task);
-    }
-    this._unforeign(task);
-    if (!this._stepOpen || this._current !== task) return false;
-    this._multiAwait = false;
-    this._closeStep();
-    return true;
+    this._events.taskCreated(task, parent, by);
   }
 
   /**
@@ -780,7 +605,7 @@ export class EventLoop {
    * be: whoever registered it still gets the outcome, and the ended task no
    * longer waits.
    */
-  private _wentOnWhileParked(task: Task<unknown>): void {
+  _wentOnWhileParked(task: Task<unknown>): void {
     const onFulfilled = task._resolve;
     const onRejected = task._reject;
     task._resolve = undefined;
@@ -811,37 +636,6 @@ export class EventLoop {
       `${task._coro._name} (${task._name}) ended while parked${where}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
       task,
     );
-  }
-
-  private _finishWithError(task: Task<unknown>, error: unknown): void {
-    if (error instanceof CancelledError) {
-      task._cancelledExc = error;
-      task._finishCancelled(undefined);
-    } else {
-      task._finishException(error);
-      if (error instanceof KeyboardInterrupt) this._escape(error);
-    }
-  }
-
-  /**
-   * Throw `error` into `task` at the await it is parked on, as `coro.throw()`
-   * would: the "what if it failed here?" lever. False if it cannot be done now
-   * (the task is done, running, or parked on a plain promise).
-   */
-  _throwInto(task: Task<unknown>, error: unknown): boolean {
-    if (task._state !== PENDING || task._foreign || (this._stepOpen && this._current === task)) return false;
-    this._emit({ type: "exception-injected", task: task._id, error: repr(error) });
-    const waiter = task._futWaiter;
-    if (waiter !== null) {
-      waiter._removeCallback(task);
-      task._futWaiter = null;
-      waiter._abandon();
-      this._push(task);
-    }
-    // Otherwise it is already queued (woken, or not started): the error goes in at that step.
-    task._stepError = error;
-    task._hasStepError = true;
-    return true;
   }
 
   _taskFinished(task: Task<unknown>): void {
@@ -921,17 +715,19 @@ export class EventLoop {
         return;
       }
       // Commands (and replayed commands) act here: between handles, before a new iteration.
-      const breakpoints = this._breakpoints;
-      while (breakpoints.length > 0 && (breakpoints[0] as Breakpoint).at <= this.handlesRun) {
-        (breakpoints.shift() as Breakpoint).fn();
+      const debug = this._debugger;
+      if (debug.nextAt <= this.handlesRun) debug.runDue(this.handlesRun);
+      if (debug.holds()) {
+        this._idle = true;
+        debug.stopped();
+        return;
       }
-      if (this._gateClosed()) return;
       if (this._snapshot > 0) {
         const entry = this._ready.shift();
         this._snapshot--;
         this.handlesRun++;
         if (entry._kind === TASK_KIND) {
-          if (this._runStep(entry as Task<unknown>)) return;
+          if ((entry as Task<unknown>)._step()) return;
         } else {
           this._runCallback(entry as Handle);
           if (this._deferToDrain) {
@@ -946,15 +742,6 @@ export class EventLoop {
       }
       if (!this._beginIteration()) return;
     }
-  }
-
-  private _gateClosed(): boolean {
-    if (!this.clock.paused) return false;
-    if (this._stepRequested && this._seq === this._stepFromSeq) return false;
-    this._stepRequested = false;
-    this._idle = true;
-    this.onPaused?.();
-    return true;
   }
 
   private _runCallback(handle: Handle): void {
@@ -1018,7 +805,7 @@ export class EventLoop {
       timeout = Math.min(Math.max(next.when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);
     }
     if (timeout > 0) {
-      const stepping = clock.paused && this._stepRequested;
+      const stepping = this._debugger.stepping;
       if (clock.kind === "virtual" || stepping) {
         if (this._realIo() > 0) {
           // Real I/O takes real time: do not jump past it.
@@ -1122,9 +909,6 @@ export class EventLoop {
   }
 }
 
-/** What a task parked by `sleep(0)` awaits, shared by every such event (events are read-only). */
-const YIELD_AWAITING: Awaiting = Object.freeze({ text: "sleep 0 (yield)", kind: "yield" });
-
 const RESOLVED = Promise.resolve();
 
 /**
@@ -1133,10 +917,6 @@ const RESOLVED = Promise.resolve();
  */
 function afterQueuedMicrotasks(fn: () => void): void {
   void RESOLVED.then(fn);
-}
-
-function startTask(task: Task<unknown>): void {
-  task._start();
 }
 
 function settleNow(
