@@ -9,6 +9,7 @@
  * interrupted by Ctrl-C/SIGINT · 143 by SIGTERM · 129 SIGHUP. Bad input is
  * one line on stderr, never a stack trace (unless --debug).
  */
+import { basename } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { suggest } from "./cli/suggest.js";
 import type { ScenarioSource } from "./cli/worker-protocol.js";
@@ -27,6 +28,7 @@ interface RunFlags {
   quiet?: boolean;
   json?: boolean;
   trace?: string;
+  html?: string;
   set: string[];
   seed?: number;
   cancel: string[];
@@ -80,6 +82,7 @@ function addRunOptions(command: Command): Command {
     )
     .option("--json", "one JSON event per line (schema in README)")
     .option("--trace <file>", "also write a Chrome trace of the run (open it in ui.perfetto.dev)")
+    .option("--html <file>", "also write a replay of the run: one HTML file that plays it in any browser")
     .option("--set <key=value>", "set a scenario parameter (repeatable)", collect, [])
     .option("--seed <n>", "seed of the scenario's random choices", parseSeed)
     .option(
@@ -119,7 +122,7 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
     ? "json"
     : flags.quiet
       ? "quiet"
-      : flags.plain || flags.trace || !interactive()
+      : flags.plain || flags.trace || flags.html || !interactive()
         ? "plain"
         : "dashboard";
   // The dashboard's modules (Ink, React) load while the worker thread starts: the first frame comes sooner.
@@ -140,12 +143,27 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
       params: resolveParams(host.info, assignments),
       script,
       trace: flags.trace,
+      html: flags.html,
+      command: replayCommand(source, flags),
       color: flags.color && wantsColor(),
       ...(source.kind === "file" ? { file: source.path } : {}),
     });
   } finally {
     await host.terminate();
   }
+}
+
+/** The command line that reproduces a run (what a replay page shows): the run's options, not the view's. */
+function replayCommand(source: ScenarioSource, flags: RunFlags): string {
+  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const words = ["async-demo", ...(source.kind === "file" ? ["run", basename(source.path)] : [source.name])];
+  if (flags.instant) words.push("--instant");
+  else if (flags.speed !== 1) words.push("--speed", String(flags.speed));
+  for (const assignment of flags.set) words.push("--set", assignment);
+  if (flags.seed !== undefined) words.push("--seed", String(flags.seed));
+  for (const cancel of flags.cancel) words.push("--cancel", cancel);
+  if (flags.interruptAt !== undefined) words.push("--interrupt-at", String(flags.interruptAt));
+  return words.map(quote).join(" ");
 }
 
 const EXAMPLES = `
