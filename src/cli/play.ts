@@ -30,6 +30,9 @@ export interface PlayOptions {
   file?: string;
   /** `--html FILE`: write a replay page of the run there. */
   html?: string;
+  /** `--cast FILE`: write an asciicast of the run there (of the dashboard, or drawn at `size` without it). */
+  cast?: string;
+  size?: { columns: number; rows: number };
   /** The command line that reproduces this run (a replay page shows it). */
   command?: string;
 }
@@ -84,6 +87,7 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   const info: ScenarioInfo = host.info;
   const traceFd = openTrace(options.trace);
   const htmlFile = options.html === undefined ? undefined : OutputFile.open(options.html, "--html");
+  const castFile = options.cast === undefined ? undefined : OutputFile.open(options.cast, "--cast");
   const quiet = options.view === "quiet";
   const dashboard = options.view === "dashboard";
   // --quiet needs only the prints, unless a trace or a replay is written too.
@@ -102,8 +106,16 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   );
   if (dashboard) {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
+    const recording =
+      castFile === undefined
+        ? undefined
+        : (await import("../views/cast/live.js")).recordTerminal(
+            `async-demo · ${info.name} — ${info.title}`,
+            options.command ?? `async-demo ${info.name}`,
+          );
     const result = await runDashboard(session, info, options.file);
     await host.terminate();
+    if (recording !== undefined) castFile?.commit(recording.stop());
     // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
     process.exit(finish(result, traceFd, undefined, undefined, options));
   }

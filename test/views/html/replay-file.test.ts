@@ -24,7 +24,7 @@ describe("--html", () => {
     // --quiet still prints exactly the scenario's output.
     expect(result.stdout.split("\n")).toContain("Cleaned up");
     expect(result.stderr).toBe("");
-    expect(data.command).toBe("async-demo shutdown --instant --interrupt-at 0.5");
+    expect(data.command).toBe("async-demo shutdown --interrupt-at 0.5");
     expect(data.status).toBe(0);
     expect(data.sources.python).toContain("async def main");
     expect(data.sources.typescript).toContain("defineScenario");
