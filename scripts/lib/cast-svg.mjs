@@ -22,6 +22,7 @@ const PAD = 12;
 const HOLD_LAST = 4;
 const MAX_GAP = 2.5;
 const BADGE_SECONDS = 1.4;
+const BAND = 28;
 
 const esc = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 const fmt = (n) => (Math.round(n * 100) / 100).toString();
@@ -85,8 +86,8 @@ function lineSvg(runs) {
   return `${backs}<text>${text}</text>`;
 }
 
-/** The SVG for `castText`; `title` is the picture's accessible name. */
-export async function castToSvg(castText, { title }) {
+/** The SVG for `castText`; `title` is the picture's accessible name, `caption` the line under the screen. */
+export async function castToSvg(castText, { title, caption = "" }) {
   const { header, events } = parseCast(castText);
   const cols = header.width;
   const rows = header.height;
@@ -121,7 +122,9 @@ export async function castToSvg(castText, { title }) {
     return lines.get(svg);
   };
   const width = cols * CELL_W + PAD * 2;
-  const height = rows * CELL_H + PAD * 2;
+  const screenHeight = rows * CELL_H + PAD * 2;
+  // Under the screen, a band with the command and, when one is pressed, the key: nothing on screen is hidden.
+  const height = screenHeight + BAND;
   const total = frames[frames.length - 1].time + HOLD_LAST;
   const strip = frames.map((frame, i) => {
     const uses = frame.rows
@@ -133,8 +136,8 @@ export async function castToSvg(castText, { title }) {
     const cap =
       badge === undefined
         ? ""
-        : `<g transform="translate(${fmt(cols * CELL_W - capWidth - 4)} 4)"><rect width="${fmt(capWidth)}" height="24" rx="6" fill="#fbbf24"/><text x="10" y="17" fill="#0f172a" font-weight="bold">key ${esc(badge)}</text></g>`;
-    return `<g transform="translate(${fmt(i * width)} 0)">${uses}${cap}</g>`;
+        : `<g transform="translate(${fmt(width - PAD - capWidth)} ${fmt(screenHeight + 2)})"><rect width="${fmt(capWidth)}" height="24" rx="6" fill="#fbbf24"/><text x="10" y="17" fill="#0f172a" font-weight="bold">key ${esc(badge)}</text></g>`;
+    return `<g transform="translate(${fmt(i * width)} 0)"><svg x="${PAD}" y="${PAD}" width="${fmt(cols * CELL_W)}" height="${fmt(rows * CELL_H)}">${uses}</svg>${cap}</g>`;
   });
   const keyframes = frames
     .map((frame, i) => `${fmt((frame.time / total) * 100)}%{transform:translateX(${fmt(-i * width)}px)}`)
@@ -144,8 +147,10 @@ export async function castToSvg(castText, { title }) {
 <title>${esc(title)}</title>
 <style>text{font-family:"DejaVu Sans Mono",Menlo,Consolas,"Liberation Mono",monospace;font-size:${FONT}px;fill:${FOREGROUND};white-space:pre}.s{animation:play ${fmt(total)}s steps(1,end) infinite}@keyframes play{${keyframes}100%{transform:translateX(${fmt(-(frames.length - 1) * width)}px)}}@media (prefers-reduced-motion:reduce){.s{animation:none;transform:translateX(${fmt(-(frames.length - 1) * width)}px)}}</style>
 <rect width="100%" height="100%" rx="8" fill="${BACKGROUND}"/>
+<rect y="${fmt(screenHeight)}" width="100%" height="${BAND}" fill="#1e293b"/>
+<text x="${PAD}" y="${fmt(screenHeight + 19)}" fill="#94a3b8">${esc(caption)}</text>
 <defs>${defs}</defs>
-<svg x="${PAD}" y="${PAD}" width="${fmt(cols * CELL_W)}" height="${fmt(rows * CELL_H)}"><g class="s">${strip.join("")}</g></svg>
+<svg width="${fmt(width)}" height="${fmt(height)}"><g class="s">${strip.join("")}</g></svg>
 </svg>
 `;
 }

@@ -91,7 +91,7 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   const quiet = options.view === "quiet";
   const dashboard = options.view === "dashboard";
   // --quiet needs only the prints, unless a trace or a replay is written too.
-  const events = !quiet || traceFd !== undefined || htmlFile !== undefined;
+  const events = !quiet || traceFd !== undefined || htmlFile !== undefined || castFile !== undefined;
   const core = host.core({ params: options.params, speed: options.speed, script: options.script }, events);
   const session = new Session(
     info,

@@ -175,7 +175,7 @@ function mount(root: HTMLElement, data: ReplayData): void {
   window.addEventListener("hashchange", () => fromHash());
 
   document.addEventListener("keydown", (e) => {
-    const target = e.target as HTMLElement | null;
+    const target = e.target instanceof Element ? e.target : null;
     // A focused control keeps its own keys: the scrubber its arrows, a button or link space and Enter.
     if (target?.matches("input") && e.key !== " ") return;
     if (target?.matches("button, a") && (e.key === " " || e.key === "Enter")) return;
