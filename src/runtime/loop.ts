@@ -24,7 +24,7 @@ import { Debugger } from "./debugger.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
 import { EventStream } from "./event-stream.js";
 import { exceptionLine, repr } from "./format.js";
-import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
+import { type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
 import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
 import { LiveTasks } from "./live-tasks.js";
 import { ReadyQueue } from "./ready-queue.js";
@@ -118,14 +118,14 @@ export class EventLoop {
   private _multiAwait = false;
 
   private _foreign: Task<unknown>[] = [];
-  private _als: AsyncLocalStorage<object> | undefined;
+  _als: AsyncLocalStorage<object> | undefined;
   private _wrappedPending = 0;
   private _warnedAmbiguous = false;
   /** Awaits of runtime awaitables the loop could not tie to a task's own await: still waiting, and ever made. */
   _strayWaiting = 0;
   _strayRegistered = 0;
   /** The open step resumed a task from an await (not its first step). */
-  private _resumedParked = false;
+  _resumedParked = false;
   /** A task's function is being called: its synchronous part runs now. */
   _inBody = false;
 
@@ -134,7 +134,8 @@ export class EventLoop {
   private _detectorArmed = false;
   private _burstStart = 0;
   private _deferToDrain = false;
-  private _resuming = false;
+  /** A step's resume call is on the stack: a task settling inside it must not re-enter `_drive`. */
+  _resuming = false;
 
   private _stopping = false;
   private _stopWaiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
@@ -410,7 +411,7 @@ export class EventLoop {
         settleNow(fut, onFulfilled, onRejected);
         return;
       }
-      this._park(task, fut, onFulfilled, onRejected);
+      task._park(fut, onFulfilled, onRejected);
       // The step ends one microtask later, so that other `then()` calls already
       // queued by this step (Promise.all's) are seen first.
       this._suspends.push(this._stepId);
@@ -419,37 +420,8 @@ export class EventLoop {
     }
     // A foreign-blocked task, running again outside any step: back onto the loop.
     this._unforeign(task);
-    if (fut._state !== PENDING) {
-      task._resolve = onFulfilled;
-      task._reject = onRejected;
-      task._wakeFut = fut;
-      this._push(task);
-    } else {
-      this._park(task, fut, onFulfilled, onRejected);
-    }
-  }
-
-  private _park(
-    task: Task<unknown>,
-    fut: Future<unknown>,
-    onFulfilled: ((value: unknown) => unknown) | undefined,
-    onRejected: ((reason: unknown) => unknown) | undefined,
-  ): void {
-    task._resolve = onFulfilled;
-    task._reject = onRejected;
-    task._strayMark = this._strayRegistered;
-    if ((fut as unknown) === task) {
-      task._stepError = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
-      task._hasStepError = true;
-      this._push(task);
-      return;
-    }
-    task._futWaiter = fut;
-    fut._addCallback(task);
-    this._events.suspend(task, fut);
-    if (task._mustCancel && this._withCause("parent", task._id, () => fut.cancel(task._cancelMessage))) {
-      task._mustCancel = false;
-    }
+    if (fut._state !== PENDING) task._wakeWith(fut, onFulfilled, onRejected);
+    else task._park(fut, onFulfilled, onRejected);
   }
 
   /** `await sleep(0)`: give up control for exactly one iteration (a bare `yield`). */
@@ -469,11 +441,7 @@ export class EventLoop {
       if (task !== null && this._stepOpen && task === this._current) this._toMultiAwait(task);
       return;
     }
-    task._resolve = onFulfilled;
-    task._reject = onRejected;
-    task._strayMark = this._strayRegistered;
-    task._wakeValue = value;
-    this._events.suspend(task, null);
+    task._parkOneIteration(value, onFulfilled, onRejected);
     if (this._stepOpen && task === this._current) {
       this._push(task);
       this._suspends.push(this._stepId);
@@ -530,7 +498,28 @@ export class EventLoop {
     this._drive();
   }
 
-  private _closeStep(): void {
+  /** `task` runs now (asyncio's _enter_task): its step is open until it awaits or its function settles. */
+  _openStep(task: Task<unknown>): void {
+    this._current = task;
+    this._stepOpen = true;
+    this._stepId++;
+    this._stepStartedAt = performance.now();
+  }
+
+  /** `task`'s function settled: close its step if that is the open one. False if it is not (it ran outside). */
+  _closeStepOf(task: Task<unknown>): boolean {
+    if (!this._stepOpen || this._current !== task) return false;
+    this._multiAwait = false;
+    this._closeStep();
+    return true;
+  }
+
+  /** A step closed by its task's function settling: go on with the next handle (unless a step call is on the stack). */
+  _afterStep(): void {
+    if (!this._resuming) this._drive();
+  }
+
+  _closeStep(): void {
     const task = this._current;
     this._stepOpen = false;
     this._current = null;
@@ -565,7 +554,7 @@ export class EventLoop {
     return n;
   }
 
-  private _unforeign(task: Task<unknown>): void {
+  _unforeign(task: Task<unknown>): void {
     if (!task._foreign) return;
     task._foreign = false;
     task._waitsOnLoop = false;
@@ -592,126 +581,6 @@ export class EventLoop {
     this._events.taskCreated(task, parent, by);
   }
 
-  /** Run one step of `task` (asyncio's Task.__step / __wakeup). Returns true if the step is now open. */
-  private _runStep(task: Task<unknown>): boolean {
-    if (task._state !== PENDING) return false;
-    let hasError = false;
-    let error: unknown;
-    let value: unknown;
-    if (task._hasStepError) {
-      hasError = true;
-      error = task._stepError;
-      task._hasStepError = false;
-      task._stepError = undefined;
-    }
-    const wake = task._wakeFut;
-    if (hasError) {
-      // An error to throw in (an injected one) wins over what woke the task.
-      task._wakeFut = null;
-      task._wakeValue = undefined;
-    } else if (wake !== null) {
-      task._wakeFut = null;
-      if (wake._state === CANCELLED) {
-        hasError = true;
-        error = wake._makeCancelledError();
-      } else if (wake._failed) {
-        wake._logTraceback = false;
-        hasError = true;
-        error = wake._exception;
-      } else {
-        value = wake._result;
-      }
-    } else {
-      value = task._wakeValue;
-      task._wakeValue = undefined;
-    }
-    if (task._mustCancel) {
-      if (!(hasError && error instanceof CancelledError)) {
-        error = task._makeCancelledError();
-        hasError = true;
-      }
-      task._mustCancel = false;
-    }
-    task._futWaiter = null;
-
-    this._current = task;
-    this._stepOpen = true;
-    this._stepId++;
-    this._stepStartedAt = performance.now();
-    // A CancelledError is this task's own cancellation only while a cancel request is
-    // outstanding; awaiting a task that was cancelled raises it too, without cancelling
-    // the awaiter (catalogue item 20).
-    const ownCancel = hasError && error instanceof CancelledError && task._numCancelsRequested > 0;
-    if (ownCancel) this._events.cancelDelivered(task, error);
-    this._events.step(task);
-
-    const first = !task._started;
-    this._resumedParked = !first;
-    if (first) {
-      task._started = true;
-      if (hasError) {
-        // Throwing into a coroutine that never started ends it at once: its body,
-        // `finally` included, never runs (catalogue item 22).
-        task._coro._close();
-        this._closeStep();
-        this._finishWithError(task, error);
-        return false;
-      }
-    }
-    // A task can finish synchronously in here (a sleep(0) task resumed); the
-    // flag stops _taskReturned from re-entering _drive, which continues itself.
-    this._resuming = true;
-    try {
-      if (first) {
-        if (this._als !== undefined) this._als.run(task, startTask, task);
-        else task._start();
-      } else {
-        const onFulfilled = task._resolve;
-        const onRejected = task._reject;
-        task._resolve = undefined;
-        task._reject = undefined;
-        if (hasError) onRejected?.(error);
-        else onFulfilled?.(value);
-      }
-    } finally {
-      this._resuming = false;
-    }
-    return this._stepOpen;
-  }
-
-  /** The task's async function returned (asyncio's StopIteration branch). */
-  _taskReturned(task: Task<unknown>, value: unknown): void {
-    const wasStep = this._endTaskStep(task);
-    if (task._state === PENDING) {
-      if (task._mustCancel) {
-        // Cancelled right before the coroutine returned: the value is lost (item 27).
-        task._mustCancel = false;
-        task._finishCancelled(task._cancelMessage);
-      } else {
-        task._finishResult(value);
-      }
-    }
-    if (wasStep && !this._resuming) this._drive();
-  }
-
-  /** The task's async function threw. */
-  _taskThrew(task: Task<unknown>, error: unknown): void {
-    const wasStep = this._endTaskStep(task);
-    if (task._state === PENDING) this._finishWithError(task, error);
-    if (wasStep && !this._resuming) this._drive();
-  }
-
-  private _endTaskStep(task: Task<unknown>): boolean {
-    if (task._state === PENDING && (task._resolve !== undefined || task._reject !== undefined)) {
-      this._wentOnWhileParked(task);
-    }
-    this._unforeign(task);
-    if (!this._stepOpen || this._current !== task) return false;
-    this._multiAwait = false;
-    this._closeStep();
-    return true;
-  }
-
   /**
    * The task's function ended while the loop still held a continuation for it: a
    * then() that was not its own await (`task.then(cb)`, or a Promise.all job that
@@ -720,7 +589,7 @@ export class EventLoop {
    * be: whoever registered it still gets the outcome, and the ended task no
    * longer waits.
    */
-  private _wentOnWhileParked(task: Task<unknown>): void {
+  _wentOnWhileParked(task: Task<unknown>): void {
     const onFulfilled = task._resolve;
     const onRejected = task._reject;
     task._resolve = undefined;
@@ -751,37 +620,6 @@ export class EventLoop {
       `${task._coro._name} (${task._name}) ended while parked${where}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
       task,
     );
-  }
-
-  private _finishWithError(task: Task<unknown>, error: unknown): void {
-    if (error instanceof CancelledError) {
-      task._cancelledExc = error;
-      task._finishCancelled(undefined);
-    } else {
-      task._finishException(error);
-      if (error instanceof KeyboardInterrupt) this._escape(error);
-    }
-  }
-
-  /**
-   * Throw `error` into `task` at the await it is parked on, as `coro.throw()`
-   * would: the "what if it failed here?" lever. False if it cannot be done now
-   * (the task is done, running, or parked on a plain promise).
-   */
-  _throwInto(task: Task<unknown>, error: unknown): boolean {
-    if (task._state !== PENDING || task._foreign || (this._stepOpen && this._current === task)) return false;
-    this._events.emit({ type: "exception-injected", task: task._id, error: repr(error) });
-    const waiter = task._futWaiter;
-    if (waiter !== null) {
-      waiter._removeCallback(task);
-      task._futWaiter = null;
-      waiter._abandon();
-      this._push(task);
-    }
-    // Otherwise it is already queued (woken, or not started): the error goes in at that step.
-    task._stepError = error;
-    task._hasStepError = true;
-    return true;
   }
 
   _taskFinished(task: Task<unknown>): void {
@@ -873,7 +711,7 @@ export class EventLoop {
         this._snapshot--;
         this.handlesRun++;
         if (entry._kind === TASK_KIND) {
-          if (this._runStep(entry as Task<unknown>)) return;
+          if ((entry as Task<unknown>)._step()) return;
         } else {
           this._runCallback(entry as Handle);
           if (this._deferToDrain) {
@@ -1060,10 +898,6 @@ const RESOLVED = Promise.resolve();
  */
 function afterQueuedMicrotasks(fn: () => void): void {
   void RESOLVED.then(fn);
-}
-
-function startTask(task: Task<unknown>): void {
-  task._start();
 }
 
 function settleNow(
