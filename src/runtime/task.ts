@@ -37,8 +37,8 @@ export class Task<T = unknown> extends Future<T> {
   _stepError: unknown = undefined;
   /** Where the loop's live-task array holds this task (see live-tasks.ts). */
   _liveSlot = -1;
-  /** The loop's count of outside awaits when this task last parked (see EventLoop._detect). */
-  _strayMark = 0;
+  /** The loop's count of foreign thens made when this task last parked (foreign-awaits.ts, rule 4). */
+  _foreignThensMark = 0;
 
   constructor(
     loop: EventLoop,
@@ -57,9 +57,9 @@ export class Task<T = unknown> extends Future<T> {
   declare _started: boolean;
   /** `_stepError` is to be thrown in at the next step. */
   declare _hasStepError: boolean;
-  /** Parked on a plain promise the loop cannot see. */
+  /** In a foreign wait: parked where the loop cannot see (foreign-awaits.ts). */
   declare _foreign: boolean;
-  /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
+  /** …but on what only the loop settles (a Promise.all over tasks): the clock may still jump. */
   declare _waitsOnLoop: boolean;
 
   override get _className(): string {
@@ -218,7 +218,7 @@ export class Task<T = unknown> extends Future<T> {
     loop._events.step(this as Task<unknown>);
 
     const first = !this._started;
-    loop._resumedParked = !first;
+    loop._foreign.resumedParked = !first;
     if (first) {
       this._started = true;
       if (hasError) {
@@ -235,7 +235,7 @@ export class Task<T = unknown> extends Future<T> {
     loop._resuming = true;
     try {
       if (first) {
-        const identity = loop._als;
+        const identity = loop._foreign.identity;
         if (identity !== undefined) identity.run(this, startTask, this as Task<unknown>);
         else this._start();
       } else {
@@ -263,13 +263,13 @@ export class Task<T = unknown> extends Future<T> {
   _start(): void {
     let result: unknown;
     const loop = this._loop;
-    loop._inBody = true;
+    loop._foreign.inBody = true;
     try {
       result = this._coro._start();
     } catch (error) {
       result = Promise.reject(error);
     }
-    loop._inBody = false;
+    loop._foreign.inBody = false;
     const thenable =
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
         ? (result as PromiseLike<unknown>)
@@ -294,7 +294,7 @@ export class Task<T = unknown> extends Future<T> {
     const loop = this._loop;
     this._resolve = onFulfilled;
     this._reject = onRejected;
-    this._strayMark = loop._strayRegistered;
+    this._foreignThensMark = loop._foreign.thensMade;
     if ((fut as unknown) === this) {
       this._stepError = new RuntimeError(`Task cannot await on itself: ${repr(this)}`);
       this._hasStepError = true;
@@ -317,7 +317,7 @@ export class Task<T = unknown> extends Future<T> {
   ): void {
     this._resolve = onFulfilled;
     this._reject = onRejected;
-    this._strayMark = this._loop._strayRegistered;
+    this._foreignThensMark = this._loop._foreign.thensMade;
     this._wakeValue = value;
     this._loop._events.suspend(this as Task<unknown>, null);
   }
@@ -360,9 +360,9 @@ export class Task<T = unknown> extends Future<T> {
   private _endStep(): boolean {
     const loop = this._loop;
     if (this._state === PENDING && (this._resolve !== undefined || this._reject !== undefined)) {
-      loop._wentOnWhileParked(this as Task<unknown>);
+      loop._foreign.wentOnWhileParked(this as Task<unknown>);
     }
-    loop._unforeign(this as Task<unknown>);
+    loop._foreign.unmarkForeign(this as Task<unknown>);
     return loop._closeStepOf(this as Task<unknown>);
   }
 
