@@ -7,6 +7,7 @@
  * at once), the final traceback, and the exit status.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
+import { basename } from "node:path";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
@@ -214,14 +215,21 @@ function watchForBlocking(session: Session): ReturnType<typeof setInterval> {
 
 /** The `--html` view: keeps the events, writes the page at the end. */
 async function replayWriter(file: OutputFile, info: ScenarioInfo, options: PlayOptions) {
-  const [{ htmlView }, { scenarioSources }] = await Promise.all([
+  const [{ htmlView }, { fileSources, scenarioSources }] = await Promise.all([
     import("../views/html/html-view.js"),
-    import("../views/sources.js"),
+    import("../session/sources.js"),
   ]);
+  const sources = options.file === undefined ? scenarioSources(info.name) : fileSources(options.file);
+  // A page is made to be shared: it names the user's file, not where it lives on this machine.
+  const shareable = (name: string) => (name === "(none)" ? name : basename(name));
   const view = htmlView(info, {
     command: options.command ?? `async-demo ${info.name}`,
     speed: options.speed,
-    sources: scenarioSources(info.name, options.file),
+    sources: {
+      ...sources,
+      pythonFile: shareable(sources.pythonFile),
+      typescriptFile: shareable(sources.typescriptFile),
+    },
   });
   return {
     event: view.event,
