@@ -209,7 +209,12 @@ export class Session {
   pause(): void {
     if (this.ended) return;
     this.isPaused = true;
-    this.afterBranching(() => this.core.send({ kind: "pause" }));
+    this.afterBranching(() => {
+      this.core.send({ kind: "pause" });
+      // The clock stands where the display had it; an engine in another thread confirms it a moment later
+      // (CoreSink.clock), and until then the view must not fall back to the last event's time.
+      this.store?.clockStopped(this.core.displayTime());
+    });
     this.store?.setPhase("paused");
   }
 
