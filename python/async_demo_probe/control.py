@@ -172,7 +172,7 @@ class Control:
                 loop._selector.beat(force=True)
             return None
         if kind == "print":  # a line another thread wrote to sys.stdout (patch_print.py)
-            if probe.writer.enabled and probe.in_run:
+            if probe.writer.enabled:
                 probe.writer.event({"type": "print", "task": None, "text": str(command.get("text", ""))})
             return None
         if kind == "clock":

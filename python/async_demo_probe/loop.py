@@ -156,7 +156,7 @@ class EventLoop(asyncio.SelectorEventLoop):  # type: ignore[misc,valid-type]
 
     def call_exception_handler(self, context: dict[str, Any]) -> None:
         writer = probe.writer
-        if writer.enabled and probe.in_run:
+        if writer.enabled:
             message = str(context.get("message", ""))
             kind = _KINDS.get(message) or ("callback-error" if message.startswith("Exception in callback") else "python")
             subject = context.get("task") or context.get("future")

@@ -3,9 +3,10 @@
 ``sys.stdout`` is replaced by a thin proxy: every write goes to the program's
 real stdout first, unchanged (same object underneath, same buffering), and
 each completed line becomes a ``print`` event carrying the task whose step
-wrote it (null in a callback). Only while asyncio.run is in progress, as in
-the runtime; a line written by another thread is reported by the loop's
-thread at its next handle boundary, with task null.
+wrote it (null in a callback, and outside asyncio.run: what a program prints
+before or after its loop is output too, and the host shows output only from
+events). A line written by another thread while the loop runs is reported by
+the loop's thread at its next handle boundary, with task null.
 
 Nothing is replaced when no events are reported (the twin tests, ``--quiet``).
 """
@@ -31,7 +32,7 @@ class StdoutProxy:
 
     def write(self, text: str) -> int:
         written = self._real.write(text)
-        if probe.in_run and isinstance(text, str):
+        if isinstance(text, str):
             self._track(text)
         return written
 
@@ -49,12 +50,13 @@ class StdoutProxy:
             self._pending[thread] = pending
             return
         *lines, self._pending[thread] = pending.split("\n")
-        if thread == self._loop_thread:
+        loop = probe.loop
+        if thread == self._loop_thread or loop is None or not loop.is_running() or probe.control is None:
             writer = probe.writer
             task = task_id(probe.current)
             for line in lines:
                 writer.event({"type": "print", "task": task, "text": line})
-        elif probe.control is not None:
+        else:
             for line in lines:
                 probe.control.submit({"kind": "print", "text": line})
 

@@ -4,7 +4,8 @@
 and the C ``_warnings`` module call to show a warning (3.6+), whatever the
 program did to ``warnings.showwarning``. The RuntimeWarning "coroutine '…' was
 never awaited" is the runtime's ``never-awaited``; any other warning is kind
-``python``. Reported only while asyncio.run is in progress, as the runtime's.
+``python``. Reported wherever they happen (a coroutine never awaited is often
+found only after asyncio.run, when it is garbage collected).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def install() -> None:
 
     def showwarnmsg(message: Any) -> None:
         writer = probe.writer
-        if writer.enabled and probe.in_run and threading.get_ident() == loop_thread:
+        if writer.enabled and threading.get_ident() == loop_thread:
             category = message.category
             text = f"{category.__name__}: {message.message}"
             never_awaited = issubclass(category, RuntimeWarning) and "was never awaited" in str(message.message)

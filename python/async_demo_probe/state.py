@@ -55,7 +55,7 @@ class Probe:
         self.handles = 0
         #: The loop is in its selector's select() (an iteration boundary), not running a handle.
         self.in_select = False
-        #: Between run-start and run-end: print and warning events are reported only then.
+        #: Between run-start and run-end (run-end is emitted once; a deadlock is reported only then).
         self.in_run = False
         #: The running step's ``suspend`` was already emitted (before a cancel it forwarded).
         self.early_suspend = False

@@ -28,13 +28,18 @@ function strip(event: RuntimeEvent): Comparable {
 /**
  * Split at each run-start; runs after the first are renumbered from 1 (seq, task ids, Task-N names).
  * `blocked-step` warnings are left out: they say a step took over 100 ms of wall time, which depends on
- * the machine's load, not on the program (the events after them are renumbered).
+ * the machine's load, not on the program; so are events outside a run (the probe reports what a program
+ * prints before asyncio.run and after it, our runtime has nothing there). Later events are renumbered.
  */
 export function comparable(events: readonly RuntimeEvent[]): Comparable[][] {
   const runs: RuntimeEvent[][] = [];
   let dropped = 0;
+  let inRun = false;
   for (const original of events) {
-    if (original.type === "warning" && original.kind === "blocked-step") {
+    if (original.type === "run-start") inRun = true;
+    const outside = !inRun;
+    if (original.type === "run-end") inRun = false;
+    if (outside || (original.type === "warning" && original.kind === "blocked-step")) {
       dropped++;
       continue;
     }
