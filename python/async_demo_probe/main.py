@@ -158,7 +158,7 @@ _OWN_DIRS = (os.path.dirname(os.path.abspath(__file__)) + os.sep,)
 
 
 def _ours(frame: types.FrameType) -> bool:
-    filename = os.path.abspath(frame.f_code.co_filename)
+    filename = frame.f_code.co_filename
     return filename in _OWN_FILES or filename.startswith(_OWN_DIRS)
 
 
@@ -277,7 +277,8 @@ def _run_program(program: str, args: list[str]) -> None:
     sys.argv = [program, *args]
     sys.path[0] = os.path.dirname(path)
     try:
-        runpy.run_path(program, run_name="__main__")
+        # An absolute path, as CPython gives a script since 3.9 (its __file__, its tracebacks).
+        runpy.run_path(os.path.abspath(program), run_name="__main__")
     except SystemExit:
         raise
     except BaseException as error:

@@ -111,11 +111,11 @@ class Selector:
                     return self._poll(0)
                 if loop._ready:  # a command scheduled work: run it before waiting
                     timeout = 0
-                reason = self.realtime_reason() if timeout != 0 else None
-                self._note_realtime(reason)
                 if timeout == 0:
                     self.mode = None
                     return self._poll(0)
+                reason = self.realtime_reason()
+                self._note_realtime(reason)
                 if clock.kind == "real":
                     return self._wait_real(timeout)
                 if reason is not None:
@@ -236,6 +236,7 @@ class Selector:
     def _note_realtime(self, reason: str | None) -> None:
         if reason != self._realtime_reason:
             self._realtime_reason = reason
+            self.beat(force=True)
             if reason is not None:
                 probe.note(
                     "realtime",
