@@ -364,7 +364,8 @@ export class LocalCore implements Core {
       if (!active.reporting) return;
       if (event.type === "warning" && event.kind === "foreign-await") active.foreign = true;
       sink.event(event, this.hint(event));
-      if (event.seq === active.pauseAtSeq) loop.pause();
+      // (A blocked-step warning has no seq: it must not match a run that has no pause position.)
+      if (event.seq !== undefined && event.seq === active.pauseAtSeq) loop.pause();
     });
     this.run = active;
     loop.onPaused = () => {
