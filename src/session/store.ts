@@ -175,8 +175,16 @@ export class SessionStore {
     this.changed();
   }
 
-  /** A runtime event arrived: fold it in; the cursor follows unless it was moved back. */
+  /**
+   * A runtime event arrived: fold it in; the cursor follows unless it was moved back. An event without a
+   * seq (the wall-time blocked-step warning) is not part of the run's numbered history — positions stay
+   * equal to seq, so replays and branch points hold — and becomes a live warning instead.
+   */
   push(event: RuntimeEvent, hint: string | undefined): void {
+    if (event.seq === undefined) {
+      this.warn(event.text.replace(/^warning: /, ""));
+      return;
+    }
     const following = this.cursor === this.events.length;
     this.events.push(event);
     this.log.push(this.narrator.feed(event, hint));

@@ -124,6 +124,26 @@ describe("SessionStore", () => {
     expect(store.getSnapshot().time).toBe(0);
   });
 
+  it("a blocked-step warning (no seq: wall time) stays out of the numbered history and shows as a live warning", () => {
+    const store = filled(gather, 4);
+    store.push(
+      {
+        type: "warning",
+        kind: "blocked-step",
+        task: 1,
+        time: 0,
+        text: "warning: main (Task-1) held the loop for 150 ms without awaiting",
+      },
+      undefined,
+    );
+    for (const [event, hint] of gather.slice(4)) store.push(event, hint);
+    expect(store.head).toBe(gather.length);
+    store.moveTo(8);
+    expect(store.shown.seq).toBe(8);
+    store.publish();
+    expect(store.getSnapshot().warnings).toEqual(["main (Task-1) held the loop for 150 ms without awaiting"]);
+  });
+
   it("positionAtTime: the position after every event at or before that loop time", () => {
     const store = filled(gather);
     const lastAt0 = gather.findIndex(([e]) => e.time > 0);
