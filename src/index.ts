@@ -20,7 +20,6 @@ export {
   ValueError,
   ZeroDivisionError,
 } from "./runtime/errors.js";
-export type * from "./runtime/runtime-events.js";
 export { exceptionLine, fixed, repr, str } from "./runtime/format.js";
 export { Future } from "./runtime/future.js";
 export { GatheringFuture, type GatherOptions, gather } from "./runtime/gather.js";
@@ -28,6 +27,7 @@ export { Handle, TimerHandle } from "./runtime/handle.js";
 export { EventLoop, type ExceptionContext, type ExceptionHandler, getRunningLoop } from "./runtime/loop.js";
 export { print } from "./runtime/print.js";
 export { type MainAwaitable, Runner, type RunOptions, run } from "./runtime/runner.js";
+export type * from "./runtime/runtime-events.js";
 export {
   defineScenario,
   type HintContext,
@@ -38,7 +38,7 @@ export {
 } from "./runtime/scenario.js";
 export { shield } from "./runtime/shield.js";
 export { sleep } from "./runtime/sleep.js";
-export { createTask, currentTask, Task } from "./runtime/task.js";
+export { allTasks, createTask, currentTask, Task } from "./runtime/task.js";
 export { TaskGroup, taskGroup } from "./runtime/task-group.js";
 export { Timeout, timeout, timeoutAt } from "./runtime/timeout.js";
 export { tuple } from "./runtime/tuple.js";

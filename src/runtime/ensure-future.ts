@@ -4,16 +4,22 @@
  * loop, so nothing could cancel or schedule it (wrap it with wrapPromise).
  */
 import { Coroutine } from "./coroutine.js";
-import type { CreatedBy } from "./runtime-events.js";
 import { repr } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { CreatedBy } from "./runtime-events.js";
 import { spawn } from "./task.js";
 
 /** Anything the runtime can await: a Coroutine, a Task or a Future. */
 export type Awaitable<T = unknown> = Coroutine<T> | Future<T>;
 
-export function ensureFuture<T>(aw: Awaitable<T>, by: CreatedBy, loop?: EventLoop): Future<T> {
+/** asyncio.ensure_future(aw, loop=loop): a coroutine becomes a task, as createTask would make it. */
+export function ensureFuture<T>(aw: Awaitable<T>, loop?: EventLoop): Future<T> {
+  return ensureFutureBy(aw, "task", loop);
+}
+
+/** ensureFuture for the runtime's own helpers: `by` says which one made the task (the `task-created` event's `by`). */
+export function ensureFutureBy<T>(aw: Awaitable<T>, by: CreatedBy, loop?: EventLoop): Future<T> {
   if (aw instanceof Future) return aw;
   if (aw instanceof Coroutine) return spawn(loop ?? getRunningLoop(), aw, undefined, by);
   throw notAwaitable(aw);

@@ -11,9 +11,9 @@
  * already done, continues at once without giving up control.
  */
 import { CancelledError, InvalidStateError, withoutStack } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { REPR, repr } from "./format.js";
 import type { EventLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 
 export const PENDING = 0;
 export const CANCELLED = 1;

@@ -10,11 +10,11 @@
  * is reported as CancelledError, but the gather itself is never `cancelled()`.
  */
 
-import { type Awaitable, ensureFuture } from "./ensure-future.js";
+import { type Awaitable, ensureFutureBy } from "./ensure-future.js";
 import { CancelledError, withoutStack } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 import type { Task } from "./task.js";
 
 export interface GatherOptions {
@@ -137,7 +137,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       const stamped = arg as Stamped;
       let fut = stamped?._gatherFut as Future<unknown> | null | undefined;
       if (fut === null || fut === undefined) {
-        fut = ensureFuture(arg, "gather", loop);
+        fut = ensureFutureBy(arg, "gather", loop);
         loop ??= fut._loop;
         nfuts++;
         stamped._gatherFut = fut;

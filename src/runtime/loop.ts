@@ -21,6 +21,11 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { exceptionLine, repr } from "./format.js";
+import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
+import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
+import { LiveTasks } from "./live-tasks.js";
+import { ReadyQueue } from "./ready-queue.js";
 import type {
   Awaiting,
   CancelCause,
@@ -30,11 +35,6 @@ import type {
   RuntimeEvent,
   WarningKind,
 } from "./runtime-events.js";
-import { exceptionLine, repr } from "./format.js";
-import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
-import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
-import { LiveTasks } from "./live-tasks.js";
-import { ReadyQueue } from "./ready-queue.js";
 import type { Task } from "./task.js";
 
 /** CPython's `time.get_clock_info('monotonic').resolution` on Linux; timers this close to now fire. */

@@ -16,11 +16,11 @@
 import { type ClockKind, createClock } from "./clock.js";
 import { Coroutine, isCoroutine, takeNeverAwaited } from "./coroutine.js";
 import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import type { EventListener, Outcome } from "./runtime-events.js";
 import { repr } from "./format.js";
 import { gather } from "./gather.js";
 import { EventLoop } from "./loop.js";
 import { getDefaultErrorOutput, getDefaultOutput, type OutputSink } from "./print.js";
+import type { EventListener, Outcome } from "./runtime-events.js";
 import { spawn, type Task } from "./task.js";
 
 export interface RunOptions {

@@ -6,11 +6,11 @@
  */
 import { Coroutine } from "./coroutine.js";
 import { ValueError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { fixed } from "./format.js";
 import { Future } from "./future.js";
 import type { TimerHandle } from "./handle.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 
 /** The future a `sleep(d > 0)` waits on; cancelling it also cancels its timer. */
 class SleepFuture<T> extends Future<T> {

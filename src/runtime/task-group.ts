@@ -10,9 +10,9 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError, ExceptionGroup, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 import { spawn, type Task } from "./task.js";
 
 /** What the group's exit waits on while tasks are left. */

@@ -9,10 +9,10 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError } from "./errors.js";
-import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
 import { REPR, repr } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
 
 /** Task's bits of `_flags` (Future uses the low three). */
 const MUST_CANCEL = 8;
@@ -282,6 +282,14 @@ export function spawn<T>(loop: EventLoop, coro: Coroutine<T>, name: string | und
 /** The task running now, or null outside any task (asyncio.current_task). */
 export function currentTask(): Task<unknown> | null {
   return getRunningLoop()._currentTask();
+}
+
+/**
+ * The tasks of `loop` (default: the running one) not done yet, as asyncio.all_tasks.
+ * CPython returns an unordered set; this one iterates in creation order.
+ */
+export function allTasks(loop: EventLoop = getRunningLoop()): Set<Task<unknown>> {
+  return new Set(loop._liveTasks);
 }
 
 export { Coroutine };

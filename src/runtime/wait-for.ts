@@ -6,7 +6,7 @@
  * is returned (item 40). A timeout of 0 or less cancels at once (item 44).
  */
 import { Coroutine } from "./coroutine.js";
-import { type Awaitable, ensureFuture, notAwaitable } from "./ensure-future.js";
+import { type Awaitable, ensureFutureBy, notAwaitable } from "./ensure-future.js";
 import { CancelledError, TimeoutError } from "./errors.js";
 import { Future } from "./future.js";
 import { getRunningLoop } from "./loop.js";
@@ -30,7 +30,7 @@ export async function cancelAndWait(fut: Future<unknown>): Promise<void> {
 
 async function runWaitFor<T>(aw: Awaitable<T>, seconds: number | null): Promise<T> {
   if (seconds !== null && seconds <= 0) {
-    const fut = ensureFuture(aw, "waitFor");
+    const fut = ensureFutureBy(aw, "waitFor");
     if (fut.done()) return fut.result();
     await cancelAndWait(fut as Future<unknown>);
     try {

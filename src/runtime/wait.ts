@@ -6,9 +6,9 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { ValueError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 import type { Task } from "./task.js";
 import { tuple } from "./tuple.js";
 

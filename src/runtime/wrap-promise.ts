@@ -6,9 +6,9 @@
  * pending the virtual clock does not jump: real I/O takes real time.
  */
 import { CancelledError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 
 class PromiseFuture<T> extends Future<T> {
   _controller: AbortController | undefined;

@@ -13,11 +13,12 @@
  */
 import { Coroutine } from "../runtime/coroutine.js";
 import { KeyboardInterrupt, RuntimeError } from "../runtime/errors.js";
-import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { EventLoop } from "../runtime/loop.js";
 import { Runner } from "../runtime/runner.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { HintContext, Scenario } from "../runtime/scenario.js";
-import type { Task } from "../runtime/task.js";
+import { allTasks, type Task } from "../runtime/task.js";
+import { cancelForUser, coroName, taskId, throwInto } from "../runtime/user-commands.js";
 import type { ParamValue } from "./params.js";
 import type { Script } from "./scripted.js";
 
@@ -210,15 +211,17 @@ export class LocalCore implements Core {
   private apply(run: Run, command: CoreCommand): void {
     const loop = run.loop;
     switch (command.kind) {
-      case "cancel":
-        findTask(loop, command.task)?._cancel(command.msg, "user", null);
+      case "cancel": {
+        const task = findTask(loop, command.task);
+        if (task) cancelForUser(task, command.msg);
         return;
+      }
       case "cancelAll":
-        for (const task of [...loop._liveTasks]) task._cancel(undefined, "user", null);
+        for (const task of allTasks(loop)) cancelForUser(task);
         return;
       case "inject": {
         const task = findTask(loop, command.task);
-        if (task) loop._throwInto(task, new RuntimeError(`injected: what if ${task._coro._name} failed here?`));
+        if (task) throwInto(task, new RuntimeError(`injected: what if ${coroName(task)} failed here?`));
         return;
       }
       case "interrupt":
@@ -286,11 +289,11 @@ export class LocalCore implements Core {
     const loop = run.loop;
     for (const { target, at } of script.cancels) {
       loop.callLater(at, () => {
-        const matches = [...loop._liveTasks].filter((t) => t._name === target || t._coro._name === target);
+        const matches = [...allTasks(loop)].filter((t) => t.getName() === target || coroName(t) === target);
         if (matches.length === 0 && run === this.run) {
           this.warnings.push(`--cancel ${target}@${at}: no task named '${target}' was running at t=${at}`);
         }
-        for (const task of matches) task._cancel(undefined, "user", null);
+        for (const task of matches) cancelForUser(task);
       });
     }
     if (script.interruptAt !== undefined) {
@@ -331,8 +334,8 @@ export class LocalCore implements Core {
 
 /** A live task by id, task name or coroutine name (the first match in creation order). */
 function findTask(loop: EventLoop, target: number | string): Task<unknown> | undefined {
-  for (const task of loop._liveTasks) {
-    if (task._id === target || task._name === target || task._coro._name === target) return task;
+  for (const task of allTasks(loop)) {
+    if (taskId(task) === target || task.getName() === target || coroName(task) === target) return task;
   }
   return undefined;
 }

@@ -11,8 +11,9 @@
  * received; a command given while the view is behind first replays the run up
  * to the cursor, so that it branches from the state the user sees.
  */
-import type { RuntimeEvent } from "../runtime/runtime-events.js";
+
 import type { OutputSink } from "../runtime/print.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { Scenario } from "../runtime/scenario.js";
 import { type Core, type CoreCommand, type CoreResult, LocalCore, type Signal } from "./core.js";
 import type { ParamValue } from "./params.js";

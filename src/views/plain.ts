@@ -4,8 +4,9 @@
  * the scenario's prints marked `»`, hints on their own `↳` line, and at the
  * end a summary and the lesson. Reads the event stream; knows nothing else.
  */
-import type { RuntimeEvent } from "../runtime/runtime-events.js";
+
 import { fixed } from "../runtime/format.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import { describeEnd } from "../session/narrate.js";
 import { Narrator } from "../session/narrator.js";
 import type { ScenarioInfo } from "../session/session.js";
