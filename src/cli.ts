@@ -233,7 +233,9 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
       .action(async (flags: RunFlags) => {
         setStatus(
           await runScenario(
-            flags.python ? { kind: "python", program: { kind: "scenario", scenario } } : { kind: "builtin", name: scenario.name },
+            flags.python
+              ? { kind: "python", program: { kind: "scenario", scenario } }
+              : { kind: "builtin", name: scenario.name },
             flags,
           ),
         );

@@ -45,7 +45,8 @@ export function candidates(env: NodeJS.ProcessEnv = process.env): Candidate[] {
   ];
 }
 
-const ASK = "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3]); print(sys.implementation.name)";
+const ASK =
+  "import sys; print(sys.executable); print('%d.%d.%d' % sys.version_info[:3]); print(sys.implementation.name)";
 
 type Answer = { ok: true; executable: string; version: string } | { ok: false; why: string };
 

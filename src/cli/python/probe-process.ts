@@ -12,8 +12,8 @@
  * terminal, empty / dropped / captured.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import type { Readable, Writable } from "node:stream";
 import { constants } from "node:os";
+import type { Readable, Writable } from "node:stream";
 
 export interface ProbeLaunch {
   executable: string;

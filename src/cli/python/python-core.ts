@@ -177,7 +177,9 @@ export class PythonCore implements Core {
       const file = join(cleanup, "commands.json");
       writeFileSync(
         file,
-        JSON.stringify(commands.map(({ handles, time, command }) => ({ handles, time, command: wireCommand(command) }))),
+        JSON.stringify(
+          commands.map(({ handles, time, command }) => ({ handles, time, command: wireCommand(command) })),
+        ),
       );
       // A replay runs at once up to where the view is; the session sets the speed again after.
       options.push("--replay", file, "--pause-at-seq", String(pauseAtSeq));
@@ -262,7 +264,12 @@ export class PythonCore implements Core {
         run.pending.delete(Number(message.id));
         if (typeof message.error === "string") this.note(message.error);
         else if (RECORDED.has(command.kind)) {
-          run.acked.push({ handles: Number(message.handles), time: Number(message.time), seq: Number(message.seq), command });
+          run.acked.push({
+            handles: Number(message.handles),
+            time: Number(message.time),
+            seq: Number(message.seq),
+            command,
+          });
         }
         return;
       }
