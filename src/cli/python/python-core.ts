@@ -1,31 +1,36 @@
 /**
  * The CPython engine: a session core (src/session/core.ts) whose run is a
- * CPython process executing the program under the probe (python/probe.py).
- * Events come in on the probe's event fd, commands go out on its commands
- * fd, and Ctrl-C is a real SIGINT, so asyncio.run's own handler decides what
- * it does and CPython decides the exit status.
+ * CPython process executing the program under the probe (python/probe.py,
+ * protocol in python/PROTOCOL.md). Events come in on the probe's event fd,
+ * commands go out on its commands fd, and Ctrl-C is a real SIGINT sent to the
+ * program's process group, so asyncio.run's own handler decides what it does
+ * and CPython decides the exit status.
  *
- * Branching (a command given after stepping back) and restarting replay the
- * program: a new process gets the commands the last one acknowledged, each at
- * the loop position it acted at (`--replay`), and pauses at the event the
- * view shows (`--pause-at-seq`). That reproduces the run only if it was
+ * Branching (a command given after stepping back) replays the program: a new
+ * process gets the commands the last one applied — each at the loop position
+ * its ack (or, for a Ctrl-C, the probe's `signal` message) gave — and pauses
+ * at the event the view shows. That reproduces the run only if it was
  * deterministic: on the virtual clock throughout, and giving the same events
- * again. A run that fell back to real time (threads, real I/O) says so and
- * cannot branch; a replay that comes out different says so too, from then on.
+ * again. A run that fell back to real time (threads, real I/O) says so and is
+ * not offered for branching; a replay that comes out different says so too,
+ * and the program is not offered again.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { RuntimeEvent } from "../../runtime/runtime-events.js";
-import type { ClockReading, Core, CoreCommand, CoreOptions, CoreResult, CoreSink, Signal } from "../../session/core.js";
+import type { ClockReading, Core, CoreCommand, CoreOptions, CoreResult, CoreSink } from "../../session/core.js";
 import type { Hinter } from "./hints.js";
 import { LineReader } from "./line-reader.js";
+import { ProbeClock } from "./probe-clock.js";
 import { type Ended, type ProbeLaunch, ProbeProcess } from "./probe-process.js";
 
-/** A command as the probe acknowledged it: where in the run it acted. */
-export interface Acknowledged {
+/** A command the probe applied, and where: replaying it there reproduces the run. */
+export interface Applied {
   /** Loop handles run when it acted. */
   handles: number;
+  /** It acted inside the loop's wait (an iteration boundary), not just before a handle. */
+  boundary: boolean;
   /** Loop time when it acted. */
   time: number;
   /** Events emitted before it acted. */
@@ -33,11 +38,24 @@ export interface Acknowledged {
   command: CoreCommand;
 }
 
-/** Commands a replay must repeat: the ones that change the run (pause, step, speed only change its pace). */
-const RECORDED = new Set<CoreCommand["kind"]>(["cancel", "cancelAll", "inject", "interrupt"]);
+/** Where a run restarted by start() branches from (the session's BranchPoint). */
+interface BranchPoint {
+  at: number;
+  paused(): void;
+}
 
-/** Silence after which a running program counts as stuck in a step that never gives control back. */
-const SILENT_MS = 400;
+/** The sink's optional members (the session's CoreSink has them; older ones may not). */
+type Sink = CoreSink & {
+  warning?(text: string): void;
+  notice?(text: string): void;
+  clock?(reading: ClockReading): void;
+};
+
+/** Commands a replay must repeat: the ones that change the run (pause, step, speed only pace it). */
+const CHANGES_RUN = new Set<CoreCommand["kind"]>(["cancel", "cancelAll", "inject"]);
+
+export const REALTIME_BLOCKS_BRANCH =
+  "this run went on real time (the program used threads or real I/O), so it cannot be replayed";
 
 export interface PythonCoreOptions {
   /** How to start the probe; its options are added per run. */
@@ -50,111 +68,114 @@ export interface PythonCoreOptions {
 
 interface Run {
   process: ProbeProcess;
+  /** False once the run was replaced or abandoned: nothing it says is for anyone any more. */
+  reporting: boolean;
   /** Commands sent with an id, waiting for their ack. */
   pending: Map<number, CoreCommand>;
-  acked: Acknowledged[];
+  applied: Applied[];
   hint: Hinter | undefined;
-  /** Events received (the last seq). */
+  clock: ProbeClock;
+  /** The last event's seq. */
   seq: number;
-  /** Replay: pause once this event has arrived; then `replayed` resolves. */
+  /** Set by a step: the seq it started from (see replay()). */
+  stepFrom: number | undefined;
+  /** Replay: pause once this event has arrived; `replayed` is called once paused there. */
   pauseAtSeq: number | undefined;
   replayed: (() => void) | undefined;
-  /** Replay: the events the previous run gave, to notice a program that does not repeat itself. */
+  /** Replay: the previous run's event fingerprints, to notice a program that does not repeat itself. */
   expected: Int32Array | undefined;
   fingerprints: Int32Array;
   ended: Promise<Ended>;
-  /** Files to remove when the run ends (the replay list). */
+  /** A directory to remove when the run ends (the replay's command list). */
   cleanup: string | undefined;
 }
 
 export class PythonCore implements Core {
-  private run!: Run;
+  private run: Run | undefined;
   private speed: number;
   private nextId = 1;
-  private firstSignal: Signal | undefined;
-  private clock: { reading: ClockReading; at: number; idle: boolean } | undefined;
-  private lastHeard = performance.now();
-  private lastAsked = performance.now();
-  /** Why this program cannot be replayed, once known (it holds for later runs too). */
+  /** Why this program cannot be replayed, once known (it holds for its later runs too). */
   private notReplayable: string | undefined;
-  private readonly warnings: string[] = [];
-  private readonly noticed = new Set<string>();
-  private aborted = false;
+  private warnings: string[] = [];
+  private readonly sink: Sink;
 
   constructor(
     private readonly options: PythonCoreOptions,
     private readonly core: CoreOptions,
-    private readonly sink: CoreSink,
+    sink: CoreSink,
     /** Whether anyone wants events (`--quiet` without `--trace` does not: the probe then writes none). */
     private readonly events: boolean,
   ) {
+    this.sink = sink;
     this.speed = core.speed;
   }
 
-  async start(): Promise<CoreResult> {
-    this.firstSignal = undefined;
-    this.warnings.length = 0;
-    this.launch([], undefined);
+  async start(branch?: BranchPoint): Promise<CoreResult> {
+    this.warnings = [];
+    const old = this.run;
+    if (branch === undefined || old === undefined) this.launch([], undefined);
+    else this.launch(this.appliedUpTo(old, branch.at), branch.at, () => branch.paused(), old);
     for (;;) {
-      const run = this.run;
+      const run = this.run as Run;
       const ended = await run.ended;
       if (run !== this.run) continue; // replaced by a restart or a replay
+      run.reporting = false;
       return this.result(ended);
     }
   }
 
   send(command: CoreCommand): void {
     const run = this.run;
-    if (run === undefined || this.aborted) return;
-    this.lastAsked = performance.now();
+    if (run === undefined || !run.reporting) return;
     switch (command.kind) {
       case "abort":
-        this.aborted = true;
+        run.reporting = false;
         run.process.kill();
         return;
       case "restart":
-        this.firstSignal = undefined;
-        this.warnings.length = 0;
+        this.warnings = [];
         this.launch([], undefined);
-        run.process.kill();
         return;
       case "interrupt":
-        // A real signal, to the program's process group: CPython's own handling decides what it does.
-        this.firstSignal ??= command.signal;
+        // A real signal to the program's process group: CPython's own handling decides. Its position comes
+        // back in the probe's `signal` message, for replays.
+        run.stepFrom = undefined;
         run.process.signal(command.signal);
         return;
       case "speed":
         this.speed = command.speed;
         break;
+      case "step":
+        run.stepFrom = run.seq;
+        break;
+      case "resume":
+        run.stepFrom = undefined;
+        break;
+      default:
+        if (CHANGES_RUN.has(command.kind)) run.stepFrom = undefined;
     }
     const id = this.nextId++;
     run.pending.set(id, command);
-    run.process.send(wire(command, id));
+    run.process.send({ ...toWire(command), id });
   }
 
   async replay(target: number): Promise<void> {
-    const old = this.run;
-    const commands = old.acked.filter((c) => c.seq <= target);
-    const replayed = new Promise<void>((resolve) => {
-      this.launch(commands, target, resolve, old.fingerprints.subarray(0, old.seq));
-    });
-    old.process.kill();
-    await replayed;
+    const old = this.run as Run;
+    // Paused right after a step that went past `target`: the live run already is the one asked for (the
+    // first handle boundary after the shown event), so there is nothing to replay.
+    if (old.stepFrom !== undefined && target > old.stepFrom && target <= old.seq && old.clock.paused) return;
+    await new Promise<void>((resolve) => this.launch(this.appliedUpTo(old, target), target, resolve, old));
+    this.send({ kind: "speed", speed: this.speed });
   }
 
   displayTime(): number {
-    const clock = this.clock;
-    if (clock === undefined) return 0;
-    const { reading, at } = clock;
-    if (!reading.advancing || reading.speed === Number.POSITIVE_INFINITY) return reading.display;
-    // Between two heartbeats, move on at the clock's pace (at most two beats ahead).
-    return reading.display + (Math.min(200, performance.now() - at) / 1000) * reading.speed;
+    return this.run?.clock.display() ?? 0;
   }
 
   blockedFor(): number {
-    if (!this.events || this.clock === undefined || this.clock.idle || !this.run.process.alive) return 0;
-    const silent = performance.now() - Math.max(this.lastHeard, this.lastAsked);
-    return silent > SILENT_MS ? silent / 1000 : 0;
+    const run = this.run;
+    if (!this.events || run === undefined || !run.reporting || !run.process.alive) return 0;
+    return run.clock.blockedFor();
   }
 
   cannotBranch(): string | undefined {
@@ -163,52 +184,70 @@ export class PythonCore implements Core {
 
   // ------------------------------------------------------------- runs
 
-  /** Start a run (it becomes the live one), replaying `commands`, paused after event `pauseAtSeq` if given. */
+  /** Commands `old` applied up to event `target` (a Ctrl-C included): what a replay to there repeats. */
+  private appliedUpTo(old: Run, target: number): Applied[] {
+    return old.applied.filter((c) => c.seq <= target);
+  }
+
+  /**
+   * Start a run (it becomes the live one, the previous one is stopped), replaying `commands` and pausing
+   * after event `pauseAtSeq` if given, checked against the events of `previous`.
+   */
   private launch(
-    commands: readonly Acknowledged[],
+    commands: readonly Applied[],
     pauseAtSeq: number | undefined,
     onReplayed?: () => void,
-    expected?: Int32Array,
-  ): void {
-    const options = this.probeOptions();
+    previous?: Run,
+  ) {
+    const old = this.run;
+    if (old !== undefined) {
+      old.reporting = false;
+      old.process.kill();
+    }
+    const options = this.probeOptions(pauseAtSeq === undefined ? this.speed : Number.POSITIVE_INFINITY);
     let cleanup: string | undefined;
     if (pauseAtSeq !== undefined) {
       cleanup = mkdtempSync(join(tmpdir(), "async-demo-replay-"));
       const file = join(cleanup, "commands.json");
-      writeFileSync(
-        file,
-        JSON.stringify(
-          commands.map(({ handles, time, command }) => ({ handles, time, command: wireCommand(command) })),
-        ),
-      );
-      // A replay runs at once up to where the view is; the session sets the speed again after.
+      const list = commands.map(({ handles, boundary, time, command }) => ({
+        handles,
+        boundary,
+        time,
+        command: toWire(command),
+      }));
+      writeFileSync(file, JSON.stringify(list));
+      // Instant up to where the view is; the speed is set again once paused there.
       options.push("--replay", file, "--pause-at-seq", String(pauseAtSeq));
-      replaceSpeed(options, Number.POSITIVE_INFINITY);
     }
     const process = new ProbeProcess({ ...this.options.launch, options, events: this.events });
     const run: Run = {
       process,
+      reporting: true,
       pending: new Map(),
-      acked: [...commands],
+      applied: [...commands],
       hint: this.options.hints?.(),
+      clock: new ProbeClock(),
       seq: 0,
+      stepFrom: undefined,
       pauseAtSeq,
       replayed: onReplayed,
-      expected,
+      expected: previous === undefined ? undefined : previous.fingerprints.subarray(0, previous.seq),
       fingerprints: new Int32Array(1024),
       ended: process.ended,
       cleanup,
     };
     this.run = run;
-    this.clock = undefined;
     this.sink.reset();
     if (this.options.launch.stdin === "empty") {
-      this.note("the program's stdin is empty: the keys belong to the dashboard (--plain lets you type to it)", false);
+      this.sink.notice?.(
+        "the program's stdin is empty: the keys belong to the dashboard (--plain lets you type to it)",
+      );
     }
+    if (this.notReplayable !== undefined) this.sink.notice?.(this.notReplayable);
     if (process.events !== undefined) {
       const reader = new LineReader(
         (message, fingerprint) => this.receive(run, message, fingerprint),
-        (line) => this.note(`the probe wrote a line that is not JSON: ${line.slice(0, 80)}`),
+        (line) => this.warn(`the probe wrote a line that is not JSON: ${line.slice(0, 80)}`),
         this.options.replays,
       );
       process.events.on("data", (chunk: Buffer) => reader.feed(chunk));
@@ -217,15 +256,13 @@ export class PythonCore implements Core {
     void run.ended.then(() => {
       if (run.cleanup !== undefined) rmSync(run.cleanup, { recursive: true, force: true });
       // A replay that ended before reaching its target (the program went another way) still hands over.
-      run.replayed?.();
-      run.replayed = undefined;
+      this.replayed(run);
     });
   }
 
-  /** The probe's options for a fresh run: the clock, and the scripted commands (`--cancel`, `--interrupt-at`). */
-  private probeOptions(): string[] {
-    const options = ["--clock", "virtual"];
-    replaceSpeed(options, this.speed);
+  /** The probe's options: the clock and the scripted commands (`--cancel`, `--interrupt-at`), as for every run. */
+  private probeOptions(speed: number): string[] {
+    const options = ["--clock", "virtual", "--speed", speed === Number.POSITIVE_INFINITY ? "inf" : String(speed)];
     for (const { target, at } of this.core.script?.cancels ?? []) options.push("--cancel", `${target}@${at}`);
     const interruptAt = this.core.script?.interruptAt;
     if (interruptAt !== undefined) options.push("--interrupt-at", String(interruptAt));
@@ -233,48 +270,35 @@ export class PythonCore implements Core {
   }
 
   private receive(run: Run, message: Record<string, unknown>, fingerprint: number): void {
-    if (run !== this.run) return;
-    this.lastHeard = performance.now();
-    if (typeof message.seq === "number" && typeof message.type === "string" && message.type !== "ack") {
+    if (!run.reporting) return;
+    run.clock.heard();
+    if (typeof message.type !== "string") return;
+    if ("seq" in message && !CONTROL.has(message.type)) {
       this.event(run, message as unknown as RuntimeEvent, fingerprint);
       return;
     }
     switch (message.type) {
-      case "clock": {
-        const reading = {
-          display: Number(message.time),
-          advancing: message.advancing === true,
-          speed: readSpeed(message.speed),
-        };
-        this.clock = { reading, at: this.lastHeard, idle: message.idle === true };
-        if (message.realtime === true) {
-          this.notReplayable ??=
-            "this run went on real time (the program used threads or real I/O), so it cannot be replayed";
-        }
-        if (message.idle === true && run.pauseAtSeq !== undefined && run.seq >= run.pauseAtSeq) {
-          run.pauseAtSeq = undefined;
-          run.replayed?.();
-          run.replayed = undefined;
-        }
+      case "clock":
+        this.clockMessage(run, message);
         return;
-      }
       case "ack": {
-        const command = run.pending.get(Number(message.id));
+        const command = run.pending.get(message.id as number);
         if (command === undefined) return;
-        run.pending.delete(Number(message.id));
-        if (typeof message.error === "string") this.note(message.error);
-        else if (RECORDED.has(command.kind)) {
-          run.acked.push({
-            handles: Number(message.handles),
-            time: Number(message.time),
-            seq: Number(message.seq),
-            command,
-          });
+        run.pending.delete(message.id as number);
+        if (message.ok === false) {
+          if (typeof message.reason === "string") this.sink.notice?.(message.reason);
+        } else if (CHANGES_RUN.has(command.kind)) {
+          run.applied.push(position(message, command));
         }
         return;
       }
+      case "signal":
+        // A Ctrl-C reached asyncio.Runner's handler: replays raise it at the same point (the probe's
+        // deterministic `interrupt` command).
+        run.applied.push(position(message, { kind: "interrupt", signal: "SIGINT" }));
+        return;
       case "warning-note":
-        if (typeof message.text === "string") this.note(message.text);
+        this.warningNote(message);
         return;
       default:
         return; // hello, and whatever a newer probe adds
@@ -282,18 +306,60 @@ export class PythonCore implements Core {
   }
 
   private event(run: Run, event: RuntimeEvent, fingerprint: number): void {
-    run.seq = event.seq;
-    if (this.options.replays) this.fingerprint(run, fingerprint);
+    // An event without seq (a wall-time warning: a slow step) is not part of the deterministic history.
+    if (typeof event.seq === "number") {
+      run.seq = event.seq;
+      if (this.options.replays) this.fingerprint(run, fingerprint);
+    }
     this.sink.event(event, run.hint?.(event));
   }
 
+  private clockMessage(run: Run, message: Record<string, unknown>): void {
+    const clock = run.clock;
+    const wasPaused = clock.paused;
+    clock.update(message);
+    if (clock.realtime && this.notReplayable === undefined) {
+      this.notReplayable = REALTIME_BLOCKS_BRANCH;
+    }
+    if (clock.paused && !wasPaused) this.sink.clock?.(clock.reading());
+    if (clock.paused && run.pauseAtSeq !== undefined && run.seq >= run.pauseAtSeq) this.replayed(run);
+  }
+
+  private replayed(run: Run): void {
+    run.pauseAtSeq = undefined;
+    run.expected = undefined;
+    const replayed = run.replayed;
+    run.replayed = undefined;
+    replayed?.();
+  }
+
+  private warningNote(message: Record<string, unknown>): void {
+    const text = typeof message.text === "string" ? message.text : "";
+    if (text === "") return;
+    if (message.kind === "realtime") {
+      this.notReplayable ??= REALTIME_BLOCKS_BRANCH;
+      this.sink.notice?.(text);
+      return;
+    }
+    // own-loop, task-factory: the run goes on with its tasks unseen; cancel-missed: a mistyped --cancel.
+    if (message.kind === "own-loop" || message.kind === "task-factory") this.sink.notice?.(text);
+    this.warn(text);
+  }
+
+  /** A warning for the user: on screen as it arises, and printed once the run is over. */
+  private warn(text: string): void {
+    if (this.warnings.includes(text)) return;
+    this.warnings.push(text);
+    this.sink.warning?.(text);
+  }
+
   /**
-   * Each event's fingerprint, so a replay can tell whether the program did the
-   * same again; its first different event makes the program not replayable.
+   * Each event's fingerprint, so a replay can tell whether the program did the same again; the first
+   * different event makes the program not replayable (it uses random numbers, the wall clock, input…).
    */
   private fingerprint(run: Run, print: number): void {
-    if (run.seq >= run.fingerprints.length) {
-      const grown = new Int32Array(run.fingerprints.length * 2);
+    if (run.seq > run.fingerprints.length) {
+      const grown = new Int32Array(Math.max(run.seq, run.fingerprints.length * 2));
       grown.set(run.fingerprints);
       run.fingerprints = grown;
     }
@@ -301,18 +367,9 @@ export class PythonCore implements Core {
     const expected = run.expected;
     if (expected !== undefined && run.seq <= expected.length && expected[run.seq - 1] !== print) {
       run.expected = undefined;
-      this.notReplayable ??= `replaying this program gave different events from event ${run.seq} on (it is not deterministic: random numbers, the wall clock, input…), so it cannot branch`;
-      this.note(this.notReplayable);
+      this.notReplayable ??= `replaying this program gave different events from event ${run.seq} on (it is not deterministic), so it cannot branch`;
+      this.sink.notice?.(this.notReplayable);
     }
-  }
-
-  /** Something the screen must say (once); a warning is also printed when the run is over. */
-  private note(text: string, warning = true): void {
-    if (this.noticed.has(text)) return;
-    this.noticed.add(text);
-    if (warning) this.warnings.push(text);
-    const sink = this.sink as CoreSink & { notice?(text: string): void };
-    sink.notice?.(text);
   }
 
   private result(ended: Ended): CoreResult {
@@ -321,27 +378,22 @@ export class PythonCore implements Core {
   }
 }
 
-/** A command as the probe reads it: the CoreCommand's shape, with an id for the ack. */
-function wire(command: CoreCommand, id: number): object {
-  return { ...wireCommand(command), id };
+/** Control messages (lines without seq, but an ack or signal carries one: the position it acted at). */
+const CONTROL = new Set(["hello", "clock", "ack", "signal", "warning-note"]);
+
+function position(message: Record<string, unknown>, command: CoreCommand): Applied {
+  return {
+    handles: Number(message.handles),
+    boundary: message.boundary === true,
+    time: Number(message.time),
+    seq: Number(message.seq),
+    command,
+  };
 }
 
-/** JSON has no Infinity: an instant speed travels as the string "inf" (Python: float("inf")). */
-function wireCommand(command: CoreCommand): CoreCommand {
-  if (command.kind === "speed" && command.speed === Number.POSITIVE_INFINITY) {
-    return { kind: "speed", speed: "inf" as unknown as number };
-  }
+/** A command as the probe reads it: JSON has no Infinity, so an instant speed travels as null. */
+function toWire(command: CoreCommand): object {
+  if (command.kind === "speed" && command.speed === Number.POSITIVE_INFINITY) return { kind: "speed", speed: null };
+  if (command.kind === "interrupt") return { kind: "interrupt" };
   return command;
-}
-
-function replaceSpeed(options: string[], speed: number): void {
-  const at = options.indexOf("--speed");
-  const text = speed === Number.POSITIVE_INFINITY ? "inf" : String(speed);
-  if (at >= 0) options[at + 1] = text;
-  else options.push("--speed", text);
-}
-
-function readSpeed(value: unknown): number {
-  if (value === "inf" || value === null || value === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
-  return Number(value);
 }
