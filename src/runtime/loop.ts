@@ -20,21 +20,15 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
+import { Debugger } from "./debugger.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { EventStream } from "./event-stream.js";
 import { exceptionLine, repr } from "./format.js";
 import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
 import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
 import { LiveTasks } from "./live-tasks.js";
 import { ReadyQueue } from "./ready-queue.js";
-import type {
-  Awaiting,
-  CancelCause,
-  CreatedBy,
-  EventInput,
-  EventListener,
-  RuntimeEvent,
-  WarningKind,
-} from "./runtime-events.js";
+import type { CancelCause, CreatedBy, EventListener, WarningKind } from "./runtime-events.js";
 import type { Task } from "./task.js";
 
 /** CPython's `time.get_clock_info('monotonic').resolution` on Linux; timers this close to now fire. */
@@ -49,11 +43,6 @@ const BLOCKED_STEP_MS = 100;
 const TASK_KIND = 1;
 
 type ReadyEntry = Handle | Task<unknown>;
-
-interface Breakpoint {
-  at: number;
-  fn: () => void;
-}
 
 /** What the loop's exception handler receives (asyncio's `context` dict). */
 export interface ExceptionContext {
@@ -156,16 +145,12 @@ export class EventLoop {
   iterations = 0;
   /** Handles run so far: a deterministic position in the run, for replaying commands. */
   handlesRun = 0;
-  private readonly _breakpoints: Breakpoint[] = [];
+  /** Pause, step and breakpoints (see debugger.ts). */
+  private readonly _debugger: Debugger;
 
-  /** Called each time the loop stops at a handle boundary because it is paused. */
-  onPaused: (() => void) | undefined;
-  private _stepRequested = false;
-  private _stepFromSeq = 0;
-
-  private _listener: EventListener | undefined;
+  /** The numbered event stream: emit through it, never by building events here. */
+  readonly _events: EventStream;
   private _exceptionHandler: ExceptionHandler | undefined;
-  private _seq = 0;
   /** Pending cancel cause for the next Task.cancel() (set by internal callers around the call). */
   _cause: { cause: CancelCause; by: number | null } | undefined;
 
@@ -188,7 +173,10 @@ export class EventLoop {
   private readonly _cancelTimerBound = () => this._timerCancelled();
   private readonly _stopCb = (fut: Future<unknown>) => this._runUntilCompleteCb(fut);
 
-  constructor(readonly clock: Clock) {}
+  constructor(readonly clock: Clock) {
+    this._events = new EventStream(clock);
+    this._debugger = new Debugger(clock, this._events);
+  }
 
   // ---------------------------------------------------------------- public API
 
@@ -264,15 +252,16 @@ export class EventLoop {
 
   /** Subscribe to the run's events; returns the unsubscribe function. One listener per loop. */
   onEvent(listener: EventListener): () => void {
-    this._listener = listener;
+    const events = this._events;
+    events.listener = listener;
     return () => {
-      if (this._listener === listener) this._listener = undefined;
+      if (events.listener === listener) events.listener = undefined;
     };
   }
 
   /** Number of events emitted so far (listened to or not). */
   get eventCount(): number {
-    return this._seq;
+    return this._events.count;
   }
 
   /** True if any task ever awaited a plain promise in this run (replay is then not deterministic). */
@@ -280,31 +269,38 @@ export class EventLoop {
     return this._als !== undefined;
   }
 
+  setSpeed(speed: number): void {
+    this.clock.setSpeed(speed);
+  }
+
+  // ------------------------------------------------ debugging (not asyncio: see debugger.ts)
+
   get paused(): boolean {
     return this.clock.paused;
   }
 
   /** Stop before the next handle; loop time stands still. */
   pause(): void {
-    this.clock.pause();
+    this._debugger.pause();
   }
 
   resume(): void {
-    this._stepRequested = false;
-    this.clock.resume();
+    this._debugger.resume();
     this._wake();
   }
 
   /** While paused: run until the next event, then pause again. */
   step(): void {
-    if (!this.clock.paused) return;
-    this._stepRequested = true;
-    this._stepFromSeq = this._seq;
-    this._wake();
+    if (this._debugger.step()) this._wake();
   }
 
-  setSpeed(speed: number): void {
-    this.clock.setSpeed(speed);
+  /** Called each time the loop stops at a handle boundary because it is paused. */
+  get onPaused(): (() => void) | undefined {
+    return this._debugger.onPaused;
+  }
+
+  set onPaused(fn: (() => void) | undefined) {
+    this._debugger.onPaused = fn;
   }
 
   /**
@@ -313,36 +309,11 @@ export class EventLoop {
    * with the same commands at the same points reproduces it exactly.
    */
   addBreakpoint(at: number, fn: () => void): void {
-    const breakpoints = this._breakpoints;
-    let i = breakpoints.length;
-    while (i > 0 && (breakpoints[i - 1] as Breakpoint).at > at) i--;
-    breakpoints.splice(i, 0, { at, fn });
+    this._debugger.addBreakpoint(at, fn);
     if (this._idle) this._wake();
   }
 
   // ---------------------------------------------------------------- events
-
-  /** Stamp a freshly built event (callers pass a new literal) and hand it to the listener. */
-  _emit(event: EventInput): void {
-    const seq = ++this._seq;
-    const listener = this._listener;
-    if (listener === undefined) return;
-    // Added in place, not spread into a copy: copying was most of the cost of listening.
-    const stamped = event as RuntimeEvent;
-    stamped.seq = seq;
-    stamped.time = this.clock.now();
-    listener(stamped);
-  }
-
-  /** True if someone listens: callers skip building event payloads otherwise. */
-  get _listening(): boolean {
-    return this._listener !== undefined;
-  }
-
-  /** Count an event without building it (nobody listens). */
-  _countEvent(): void {
-    this._seq++;
-  }
 
   /** Run `fn` with `cause` as the reason of the cancel() calls it makes (restored afterwards). */
   _withCause<R>(cause: CancelCause, by: number | null, fn: () => R): R {
@@ -356,7 +327,7 @@ export class EventLoop {
   }
 
   _warn(kind: WarningKind, text: string, task: Task<unknown> | null = null): void {
-    this._emit({ type: "warning", kind, task: task?._id ?? null, text });
+    this._events.warning(kind, text, task);
   }
 
   // ---------------------------------------------------------------- ready queue
@@ -475,9 +446,7 @@ export class EventLoop {
     }
     task._futWaiter = fut;
     fut._addCallback(task);
-    if (this._listener !== undefined) {
-      this._emit({ type: "suspend", task: task._id, awaiting: fut._describe() });
-    } else this._seq++;
+    this._events.suspend(task, fut);
     if (task._mustCancel && this._withCause("parent", task._id, () => fut.cancel(task._cancelMessage))) {
       task._mustCancel = false;
     }
@@ -504,9 +473,7 @@ export class EventLoop {
     task._reject = onRejected;
     task._strayMark = this._strayRegistered;
     task._wakeValue = value;
-    if (this._listener !== undefined) {
-      this._emit({ type: "suspend", task: task._id, awaiting: YIELD_AWAITING });
-    } else this._seq++;
+    this._events.suspend(task, null);
     if (this._stepOpen && task === this._current) {
       this._push(task);
       this._suspends.push(this._stepId);
@@ -622,16 +589,7 @@ export class EventLoop {
   _registerTask(task: Task<unknown>, parent: Task<unknown> | null, by: CreatedBy): void {
     this._liveTasks.add(task);
     this._push(task);
-    if (this._listener !== undefined) {
-      this._emit({
-        type: "task-created",
-        task: task._id,
-        name: task._name,
-        coro: task._coro._name,
-        parent: parent?._id ?? null,
-        by,
-      });
-    } else this._seq++;
+    this._events.taskCreated(task, parent, by);
   }
 
   /** Run one step of `task` (asyncio's Task.__step / __wakeup). Returns true if the step is now open. */
@@ -684,10 +642,8 @@ export class EventLoop {
     // outstanding; awaiting a task that was cancelled raises it too, without cancelling
     // the awaiter (catalogue item 20).
     const ownCancel = hasError && error instanceof CancelledError && task._numCancelsRequested > 0;
-    if (this._listener !== undefined) {
-      if (ownCancel) this._emit({ type: "cancel-delivered", task: task._id, error: repr(error) });
-      this._emit({ type: "step", task: task._id });
-    } else this._seq += ownCancel ? 2 : 1;
+    if (ownCancel) this._events.cancelDelivered(task, error);
+    this._events.step(task);
 
     const first = !task._started;
     this._resumedParked = !first;
@@ -814,7 +770,7 @@ export class EventLoop {
    */
   _throwInto(task: Task<unknown>, error: unknown): boolean {
     if (task._state !== PENDING || task._foreign || (this._stepOpen && this._current === task)) return false;
-    this._emit({ type: "exception-injected", task: task._id, error: repr(error) });
+    this._events.emit({ type: "exception-injected", task: task._id, error: repr(error) });
     const waiter = task._futWaiter;
     if (waiter !== null) {
       waiter._removeCallback(task);
@@ -905,11 +861,13 @@ export class EventLoop {
         return;
       }
       // Commands (and replayed commands) act here: between handles, before a new iteration.
-      const breakpoints = this._breakpoints;
-      while (breakpoints.length > 0 && (breakpoints[0] as Breakpoint).at <= this.handlesRun) {
-        (breakpoints.shift() as Breakpoint).fn();
+      const debug = this._debugger;
+      if (debug.nextAt <= this.handlesRun) debug.runDue(this.handlesRun);
+      if (debug.holds()) {
+        this._idle = true;
+        debug.stopped();
+        return;
       }
-      if (this._gateClosed()) return;
       if (this._snapshot > 0) {
         const entry = this._ready.shift();
         this._snapshot--;
@@ -930,15 +888,6 @@ export class EventLoop {
       }
       if (!this._beginIteration()) return;
     }
-  }
-
-  private _gateClosed(): boolean {
-    if (!this.clock.paused) return false;
-    if (this._stepRequested && this._seq === this._stepFromSeq) return false;
-    this._stepRequested = false;
-    this._idle = true;
-    this.onPaused?.();
-    return true;
   }
 
   private _runCallback(handle: Handle): void {
@@ -999,7 +948,7 @@ export class EventLoop {
       timeout = Math.min(Math.max(next.when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);
     }
     if (timeout > 0) {
-      const stepping = clock.paused && this._stepRequested;
+      const stepping = this._debugger.stepping;
       if (clock.kind === "virtual" || stepping) {
         if (this._realIo() > 0) {
           // Real I/O takes real time: do not jump past it.
@@ -1102,9 +1051,6 @@ export class EventLoop {
     return this._closed;
   }
 }
-
-/** What a task parked by `sleep(0)` awaits, shared by every such event (events are read-only). */
-const YIELD_AWAITING: Awaiting = Object.freeze({ text: "sleep 0 (yield)", kind: "yield" });
 
 const RESOLVED = Promise.resolve();
 

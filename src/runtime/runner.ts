@@ -89,7 +89,7 @@ export class Runner {
     if (this.closed || this.closing) throw new RuntimeError("Runner is closed");
     if (this.running) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     const loop = this.loop;
-    loop._emit({ type: "run-start", clock: loop.clock.kind });
+    loop._events.emit({ type: "run-start", clock: loop.clock.kind });
     const task = spawn(loop, toCoroutine(main), undefined, "run");
     this.mainTask = task as Task<unknown>;
     this.interrupts = 0;
@@ -122,7 +122,7 @@ export class Runner {
     if (this.closed) return;
     this.interrupts++;
     const loop = this.loop;
-    loop._emit({ type: "interrupt", count: this.interrupts });
+    loop._events.emit({ type: "interrupt", count: this.interrupts });
     const main = this.mainTask;
     if (this.running && this.interrupts === 1 && main !== undefined && !main.done()) {
       main._cancel(undefined, "interrupt", null);
@@ -149,9 +149,7 @@ export class Runner {
     } finally {
       this.reportNeverRetrieved();
       this.reportNeverAwaited();
-      if (loop._listening)
-        loop._emit({ type: "run-end", outcome: this.outcome.outcome, value: repr(this.outcome.value) });
-      else loop._countEvent();
+      loop._events.runEnd(this.outcome.outcome, this.outcome.value);
       loop.close();
       this.closing = false;
       this.closed = true;
@@ -162,8 +160,7 @@ export class Runner {
     const loop = this.loop;
     const toCancel = [...loop._liveTasks];
     if (toCancel.length === 0) return;
-    if (loop._listening) loop._emit({ type: "shutdown", tasks: toCancel.map((t) => t._id) });
-    else loop._countEvent();
+    loop._events.shutdown(toCancel);
     for (const task of toCancel) task._cancel(undefined, "shutdown", null);
     await loop.runUntilComplete(gather(...toCancel, { returnExceptions: true }));
     for (const task of toCancel) {

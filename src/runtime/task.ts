@@ -8,7 +8,6 @@
  * escapes its coroutine. `cancelling()` counts the requests.
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
-import { CancelledError } from "./errors.js";
 import { REPR, repr } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
@@ -85,8 +84,7 @@ export class Task<T = unknown> extends Future<T> {
 
   setName(name: unknown): void {
     this._nameOrNumber = String(name);
-    if (this._loop._listening) this._loop._emit({ type: "task-renamed", task: this._id, name: this._name });
-    else this._loop._countEvent();
+    this._loop._events.taskRenamed(this as Task<unknown>);
   }
 
   /** The coroutine this task runs. */
@@ -113,16 +111,7 @@ export class Task<T = unknown> extends Future<T> {
     if (this._state !== PENDING) return false;
     this._numCancelsRequested++;
     const loop = this._loop;
-    if (loop._listening) {
-      loop._emit({
-        type: "cancel-requested",
-        task: this._id,
-        cause,
-        by,
-        msg: msg ?? null,
-        cancelling: this._numCancelsRequested,
-      });
-    } else loop._countEvent();
+    loop._events.cancelRequested(this as Task<unknown>, cause, by, msg);
     const waiter = this._futWaiter;
     if (waiter !== null) {
       const accepted = loop._withCause("parent", this._id, () => waiter.cancel(msg));
@@ -148,10 +137,7 @@ export class Task<T = unknown> extends Future<T> {
       this._numCancelsRequested--;
       if (this._numCancelsRequested === 0) this._mustCancel = false;
     }
-    const loop = this._loop;
-    if (loop._listening) {
-      loop._emit({ type: "uncancel", task: this._id, cancelling: this._numCancelsRequested });
-    } else loop._countEvent();
+    this._loop._events.uncancel(this as Task<unknown>);
     return this._numCancelsRequested;
   }
 
@@ -220,19 +206,7 @@ export class Task<T = unknown> extends Future<T> {
   private _afterFinish(outcome: "result" | "exception" | "cancelled", value: unknown): void {
     const loop = this._loop;
     loop._taskFinished(this as Task<unknown>);
-    if (loop._listening) {
-      loop._emit({
-        type: "task-done",
-        task: this._id,
-        outcome,
-        value:
-          outcome === "cancelled" && !(value instanceof CancelledError)
-            ? repr(new CancelledError(value as string))
-            : repr(value),
-        // Cancellation requested and still outstanding, yet the task did not end cancelled.
-        swallowed: outcome === "result" && this._numCancelsRequested > 0,
-      });
-    } else loop._countEvent();
+    loop._events.taskDone(this as Task<unknown>, outcome, value);
   }
 
   override [REPR](): string {
