@@ -286,7 +286,8 @@ export class PythonCore implements Core {
         if (command === undefined) return;
         run.pending.delete(message.id as number);
         if (message.ok === false) {
-          if (typeof message.reason === "string") this.sink.notice?.(message.reason);
+          // Refused (e.g. `x` on a task not parked on a future): said at once, not repeated after the run.
+          if (typeof message.reason === "string") this.sink.warning?.(message.reason);
         } else if (CHANGES_RUN.has(command.kind)) {
           run.applied.push(position(message, command));
         }
