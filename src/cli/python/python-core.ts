@@ -114,7 +114,17 @@ export class PythonCore implements Core {
     this.warnings = [];
     const old = this.run;
     if (branch === undefined || old === undefined) this.launch([], undefined);
-    else this.launch(this.appliedUpTo(old, branch.at), branch.at, () => branch.paused(), old);
+    else {
+      this.launch(
+        this.appliedUpTo(old, branch.at),
+        branch.at,
+        () => {
+          this.send({ kind: "speed", speed: this.speed });
+          branch.paused();
+        },
+        old,
+      );
+    }
     for (;;) {
       const run = this.run as Run;
       const ended = await run.ended;
@@ -295,7 +305,8 @@ export class PythonCore implements Core {
       }
       case "signal":
         // A Ctrl-C reached asyncio.Runner's handler: replays raise it at the same point (the probe's
-        // deterministic `interrupt` command).
+        // deterministic `interrupt` command). Not the one --interrupt-at sends: every run sends that again.
+        if (message.source === "script" || message.time === this.core.script?.interruptAt) return;
         run.applied.push(position(message, { kind: "interrupt", signal: "SIGINT" }));
         return;
       case "warning-note":
