@@ -139,6 +139,7 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
           stdout: view === "quiet" ? "inherit" : "drop",
           stderr: view === "dashboard" ? "capture" : "inherit",
           replays: view === "dashboard",
+          color: flags.color,
         })
       : await (await import("./cli/worker-host.js")).WorkerHost.load(source);
   try {

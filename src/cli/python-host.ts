@@ -33,6 +33,8 @@ export interface PythonStdio {
   stderr: "inherit" | "capture";
   /** The view can step back and branch (the dashboard): replays get checked. */
   replays: boolean;
+  /** False for --no-color: the program gets NO_COLOR=1 (CPython's tracebacks are coloured otherwise). */
+  color: boolean;
 }
 
 export function probePath(): string {
@@ -89,7 +91,7 @@ export class PythonHost {
             probe: probePath(),
             program: resolve(path),
             args,
-            env: childEnv(),
+            env: childEnv(this.stdio.color),
             stdin: this.stdio.stdin,
             stdout: this.stdio.stdout,
             stderr: this.stdio.stderr,
@@ -116,8 +118,14 @@ export class PythonHost {
 /** Hash randomisation fixed for this async-demo run, so a replay iterates sets of strings as the run did. */
 const HASH_SEED = String(1 + Math.floor(Math.random() * 4_294_967_294));
 
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+/**
+ * The program's environment: the user's own (bin/async-demo keeps it before setting FORCE_COLOR and
+ * NODE_ENV for Node's sake), NO_COLOR for --no-color, and a fixed hash seed.
+ */
+function childEnv(color: boolean): NodeJS.ProcessEnv {
+  const user = (globalThis as { asyncDemoUserEnv?: NodeJS.ProcessEnv }).asyncDemoUserEnv ?? process.env;
+  const env = { ...user };
+  if (!color) env.NO_COLOR = "1";
   env.PYTHONHASHSEED ??= HASH_SEED;
   return env;
 }

@@ -109,7 +109,7 @@ describe("run PROGRAM.py in every view", () => {
     if (python === null) return ctx.skip(SKIP_WHY);
     const file = examples("thread_timeout.py");
     const ours = runCli(["run", file, "--plain", "--instant"], { env });
-    const theirs = spawnSync(python.executable, [file], { encoding: "utf8" });
+    const theirs = spawnSync(python.executable, [file], { encoding: "utf8", env: cliEnv() });
     expect(ours.status, ours.stderr).toBe(theirs.status);
     const prints = ours.stdout
       .split("\n")
@@ -186,7 +186,7 @@ describe("bad input", () => {
     if (python === null) return ctx.skip(SKIP_WHY);
     const file = programs("raises.py");
     const ours = runCli(["run", file, "--plain", "--instant"], { env });
-    const theirs = spawnSync(python.executable, [file], { encoding: "utf8" });
+    const theirs = spawnSync(python.executable, [file], { encoding: "utf8", env: cliEnv() });
     expect(ours.status).toBe(theirs.status);
     expect(ours.status).toBe(1);
     expect(lastLine(ours.stderr)).toBe("ValueError: boom");
@@ -199,7 +199,7 @@ describe("bad input", () => {
     if (python === null) return ctx.skip(SKIP_WHY);
     const file = programs("syntax_error.py");
     const ours = runCli(["run", file, "--quiet"], { env });
-    const theirs = spawnSync(python.executable, [file], { encoding: "utf8" });
+    const theirs = spawnSync(python.executable, [file], { encoding: "utf8", env: cliEnv() });
     expect(ours.status).toBe(theirs.status);
     expect(lastLine(ours.stderr)).toBe(lastLine(theirs.stderr));
     expect(ours.stdout).toBe("");

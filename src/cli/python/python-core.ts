@@ -348,13 +348,11 @@ export class PythonCore implements Core {
   private warningNote(message: Record<string, unknown>): void {
     const text = typeof message.text === "string" ? message.text : "";
     if (text === "") return;
-    if (message.kind === "realtime") {
-      this.notReplayable ??= REALTIME_BLOCKS_BRANCH;
-      this.sink.notice?.(text);
-      return;
-    }
-    // own-loop, task-factory: the run goes on with its tasks unseen; cancel-missed: a mistyped --cancel.
-    if (message.kind === "own-loop" || message.kind === "task-factory") this.sink.notice?.(text);
+    if (message.kind === "realtime") this.notReplayable ??= REALTIME_BLOCKS_BRANCH;
+    // own-loop, task-factory: the run goes on with its tasks unseen; realtime: the clock follows the wall's
+    // (why, and that the run cannot be replayed); cancel-missed: a mistyped --cancel. Each is said on screen
+    // for the whole run, and once more when it is over (the views without a screen print warnings).
+    if (message.kind !== "cancel-missed") this.sink.notice?.(text);
     this.warn(text);
   }
 
