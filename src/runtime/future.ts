@@ -265,3 +265,19 @@ export function defineFlag(cls: { prototype: object }, name: string, bit: number
     },
   });
 }
+
+/** Call a then()'s continuation with the outcome of `fut`, which is done: now, not from a callback. */
+export function settleWith(
+  fut: Future<unknown>,
+  onFulfilled: ((value: unknown) => unknown) | undefined,
+  onRejected: ((reason: unknown) => unknown) | undefined,
+): void {
+  let value: unknown;
+  try {
+    value = fut.result();
+  } catch (error) {
+    onRejected?.(error);
+    return;
+  }
+  onFulfilled?.(value);
+}
