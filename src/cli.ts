@@ -197,16 +197,27 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
 }
 
 /** The command line that reproduces a run (what a replay page shows): the run's options, not the view's. */
-function replayCommand(source: ScenarioSource, flags: RunFlags): string {
+function replayCommand(source: Source, flags: RunFlags): string {
   const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const words = ["async-demo", ...(source.kind === "file" ? ["run", basename(source.path)] : [source.name])];
+  const words = ["async-demo", ...sourceWords(source)];
   // The run, not its pace on this machine: --instant gives the same events as the dashboard's paced run.
   if (!flags.instant && flags.speed !== 1) words.push("--speed", String(flags.speed));
   for (const assignment of flags.set) words.push("--set", assignment);
   if (flags.seed !== undefined) words.push("--seed", String(flags.seed));
   for (const cancel of flags.cancel) words.push("--cancel", cancel);
   if (flags.interruptAt !== undefined) words.push("--interrupt-at", String(flags.interruptAt));
+  if (source.kind === "python" && source.program.kind === "file" && source.program.args.length > 0) {
+    words.push("--", ...source.program.args);
+  }
   return words.map(quote).join(" ");
+}
+
+/** How the command line names what runs. */
+function sourceWords(source: Source): string[] {
+  if (source.kind === "file") return ["run", basename(source.path)];
+  if (source.kind === "builtin") return [source.name];
+  const program = source.program;
+  return program.kind === "file" ? ["run", basename(program.path)] : [program.scenario.name, "--python"];
 }
 
 const EXAMPLES = `
@@ -218,7 +229,7 @@ Examples:
   async-demo swarm --set tasks=10000 --seed 7 --quiet
   async-demo show cancel                     the rule, the TypeScript and the Python twin
   async-demo run my-scenario.ts              your own scenario (see README)
-  async-demo run examples/queue.py           your own Python program, on CPython
+  async-demo run examples/tutorial.py        your own Python program, on CPython
   async-demo shutdown --python               the scenario's Python twin, on CPython
 
 Exit status: 0 main finished, 1 main raised, 2 usage error,

@@ -79,7 +79,12 @@ describe("a Python program on the dashboard", () => {
       expect(s).toContain("» long_running_task was cancelled: closing up");
       expect(await quitAfterEnd(t)).toBe(130);
       // The program's own traceback, printed once the terminal is given back.
-      expect(t.screen().filter((l) => l.trim() !== "").at(-1)).toBe("KeyboardInterrupt");
+      expect(
+        t
+          .screen()
+          .filter((l) => l.trim() !== "")
+          .at(-1),
+      ).toBe("KeyboardInterrupt");
       expect(t.raw()).toContain("During handling of the above exception, another exception occurred:");
     },
     TIMEOUT,
