@@ -143,6 +143,11 @@ export class PythonCore implements Core {
         run.process.kill();
         return;
       case "restart":
+        // Running it again would not repeat this run (real time, or not deterministic): say so instead.
+        if (this.notReplayable !== undefined) {
+          this.sink.warning?.(`r unavailable: ${this.notReplayable}`);
+          return;
+        }
         this.warnings = [];
         this.launch([], undefined);
         return;
