@@ -266,7 +266,7 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
     program
       .command("run")
       .description("run your own scenario file (.ts or .js), or a Python program (.py) on CPython")
-      .argument("<file>")
+      .argument("<file>", "a scenario (.ts, .js) or a Python program (.py)")
       .argument("[args...]", "a Python program's own arguments (after --)"),
   ).action(async (file: string, args: string[], flags: RunFlags) => {
     const { checkReadable } = await import("./cli/user-file.js");
