@@ -62,7 +62,7 @@ export interface PythonCoreOptions {
   launch: Omit<ProbeLaunch, "options" | "events">;
   /** The scenario's hints (built-in scenarios), fresh for each run. */
   hints?: () => Hinter | undefined;
-  /** Fingerprint events so a replay can be checked: only a view that branches (the dashboard) needs it. */
+  /** Keep each event's text so a replay can be checked: only a view that branches (the dashboard) needs it. */
   replays: boolean;
 }
 
@@ -82,9 +82,10 @@ interface Run {
   /** Replay: pause once this event has arrived; `replayed` is called once paused there. */
   pauseAtSeq: number | undefined;
   replayed: (() => void) | undefined;
-  /** Replay: the previous run's event fingerprints, to notice a program that does not repeat itself. */
-  expected: Int32Array | undefined;
-  fingerprints: Int32Array;
+  /** Replay: the previous run's event lines, to notice a program that does not repeat itself. */
+  expected: readonly string[] | undefined;
+  /** Each event's JSON text, by seq - 1 (kept only when replays are checked). */
+  lines: string[];
   ended: Promise<Ended>;
   /** A directory to remove when the run ends (the replay's command list). */
   cleanup: string | undefined;
@@ -246,8 +247,8 @@ export class PythonCore implements Core {
       stepFrom: undefined,
       pauseAtSeq,
       replayed: onReplayed,
-      expected: previous === undefined ? undefined : previous.fingerprints.subarray(0, previous.seq),
-      fingerprints: new Int32Array(1024),
+      expected: previous?.lines,
+      lines: [],
       ended: process.ended,
       cleanup,
     };
@@ -261,7 +262,7 @@ export class PythonCore implements Core {
     if (this.notReplayable !== undefined) this.sink.notice?.(this.notReplayable);
     if (process.events !== undefined) {
       const reader = new LineReader(
-        (message, fingerprint) => this.receive(run, message, fingerprint),
+        (message, line) => this.receive(run, message, line),
         (line) => this.warn(`the probe wrote a line that is not JSON: ${line.slice(0, 80)}`),
         this.options.replays,
       );
@@ -284,12 +285,12 @@ export class PythonCore implements Core {
     return options;
   }
 
-  private receive(run: Run, message: Record<string, unknown>, fingerprint: number): void {
+  private receive(run: Run, message: Record<string, unknown>, line: string): void {
     if (!run.reporting) return;
     run.clock.heard();
     if (typeof message.type !== "string") return;
     if ("seq" in message && !CONTROL.has(message.type)) {
-      this.event(run, message as unknown as RuntimeEvent, fingerprint);
+      this.event(run, message as unknown as RuntimeEvent, line);
       return;
     }
     switch (message.type) {
@@ -322,11 +323,11 @@ export class PythonCore implements Core {
     }
   }
 
-  private event(run: Run, event: RuntimeEvent, fingerprint: number): void {
+  private event(run: Run, event: RuntimeEvent, line: string): void {
     // An event without seq (a wall-time warning: a slow step) is not part of the deterministic history.
     if (typeof event.seq === "number") {
       run.seq = event.seq;
-      if (this.options.replays) this.fingerprint(run, fingerprint);
+      if (this.options.replays) this.check(run, line);
     }
     this.sink.event(event, run.hint?.(event));
   }
@@ -369,18 +370,13 @@ export class PythonCore implements Core {
   }
 
   /**
-   * Each event's fingerprint, so a replay can tell whether the program did the same again; the first
+   * Keep each event's text, so a replay can tell whether the program did the same again; the first
    * different event makes the program not replayable (it uses random numbers, the wall clock, input…).
    */
-  private fingerprint(run: Run, print: number): void {
-    if (run.seq > run.fingerprints.length) {
-      const grown = new Int32Array(Math.max(run.seq, run.fingerprints.length * 2));
-      grown.set(run.fingerprints);
-      run.fingerprints = grown;
-    }
-    run.fingerprints[run.seq - 1] = print;
+  private check(run: Run, line: string): void {
+    run.lines[run.seq - 1] = line;
     const expected = run.expected;
-    if (expected !== undefined && run.seq <= expected.length && expected[run.seq - 1] !== print) {
+    if (expected !== undefined && run.seq <= expected.length && expected[run.seq - 1] !== line) {
       run.expected = undefined;
       this.notReplayable ??= `replaying this program gave different events from event ${run.seq} on (it is not deterministic), so it cannot branch`;
       this.sink.notice?.(this.notReplayable);
