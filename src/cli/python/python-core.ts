@@ -389,7 +389,7 @@ export class PythonCore implements Core {
   }
 }
 
-/** Control messages (lines without seq, but an ack or signal carries one: the position it acted at). */
+/** Control messages: lines without seq (a newer probe may add more; they are ignored). */
 const CONTROL = new Set(["hello", "clock", "ack", "signal", "warning-note"]);
 
 function position(message: Record<string, unknown>, command: CoreCommand): Applied {
@@ -397,7 +397,7 @@ function position(message: Record<string, unknown>, command: CoreCommand): Appli
     handles: Number(message.handles),
     boundary: message.boundary === true,
     time: Number(message.time),
-    seq: Number(message.seq),
+    seq: Number(message.after),
     command,
   };
 }
