@@ -12,6 +12,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { suggest } from "./cli/suggest.js";
 import type { ScenarioSource } from "./cli/worker-protocol.js";
+import { parseAnswers } from "./learn/answers.js";
+import { STOPS } from "./learn/tour/stops.js";
 import type { Scenario } from "./runtime/scenario.js";
 import { resolveParams } from "./session/params.js";
 import { parseCancel, parseSeconds, type Script } from "./session/scripted.js";
@@ -33,6 +35,9 @@ interface RunFlags {
   interruptAt?: number;
   color: boolean;
   debug?: boolean;
+  quiz?: boolean;
+  quizEvery?: number;
+  answers?: number[];
 }
 
 function parseSpeed(text: string): number {
@@ -52,6 +57,14 @@ function parseSeed(text: string): number {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseStop(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > STOPS.length) {
+    throw new UsageError(`--from must be a stop number from 1 to ${STOPS.length}, got '${text}'`);
+  }
+  return value;
+}
 
 function asArgument<T>(parse: (text: string) => T): (text: string) => T {
   return (text) => {
@@ -93,8 +106,23 @@ function addRunOptions(command: Command): Command {
       "press Ctrl-C at that loop time",
       asArgument((t) => parseSeconds(t, "--interrupt-at")),
     )
+    .option("--quiz", "pause before what happens next and ask you to predict it (score at the end)")
+    .option("--quiz-every <n>", "with --quiz, ask one question in every N (a big swarm)", asArgument(parseEvery))
+    .option(
+      "--answers <list>",
+      "with --quiz, answer non-interactively: choice numbers, e.g. 2,1,3",
+      asArgument(parseAnswers),
+    )
     .option("--no-color", "no colours (also NO_COLOR=1)")
     .option("--debug", "show stack traces of internal errors");
+}
+
+function parseEvery(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`--quiz-every must be a whole number ≥ 1, got '${text}'`);
+  }
+  return value;
 }
 
 async function loadScenarios(): Promise<readonly Scenario[]> {
@@ -115,6 +143,7 @@ function interactive(): boolean {
 /** Run a scenario (built-in or a file) in a worker thread, with the view the flags ask for. */
 async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<number> {
   const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
+  checkQuizFlags(flags);
   const view = flags.json
     ? "json"
     : flags.quiet
@@ -134,6 +163,24 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
       }
       assignments.push(`seed=${flags.seed}`);
     }
+    if (flags.quiz) {
+      const { playQuiz } = await import("./learn/play-quiz.js");
+      return await playQuiz(
+        host,
+        source,
+        {
+          view: view === "json" ? "json" : "plain",
+          speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
+          params: resolveParams(host.info, assignments),
+          script,
+          color: flags.color && wantsColor(),
+        },
+        {
+          ...(flags.quizEvery === undefined ? {} : { every: flags.quizEvery }),
+          ...(flags.answers === undefined ? {} : { answers: flags.answers }),
+        },
+      );
+    }
     return await play(host, {
       view,
       speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
@@ -148,6 +195,18 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
   }
 }
 
+/** --quiz-every and --answers only make sense with --quiz; --quiz needs the events (not --quiet, not --trace). */
+function checkQuizFlags(flags: RunFlags): void {
+  if (!flags.quiz) {
+    if (flags.quizEvery !== undefined) throw new UsageError("--quiz-every needs --quiz");
+    if (flags.answers !== undefined) throw new UsageError("--answers needs --quiz (or: async-demo tour --answers …)");
+    return;
+  }
+  if (flags.quiet) throw new UsageError("--quiz cannot be combined with --quiet (the quiz needs the events)");
+  if (flags.trace)
+    throw new UsageError("--quiz cannot be combined with --trace (write the trace from a run without the quiz)");
+}
+
 const EXAMPLES = `
 Examples:
   async-demo gather                          watch gather() run two coroutines at once
@@ -156,6 +215,8 @@ Examples:
   async-demo exceptions --set outlive=true --instant
   async-demo swarm --set tasks=10000 --seed 7 --quiet
   async-demo show cancel                     the rule, the TypeScript and the Python twin
+  async-demo tour                            the tutorial's claims: predict, then watch
+  async-demo exceptions --quiz               predict what happens next, scored
   async-demo run my-scenario.ts              your own scenario (see README)
 
 Exit status: 0 main finished, 1 main raised, 2 usage error,
@@ -188,6 +249,25 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
       process.stdout.write(showScenario(findScenario(scenarios, name)));
     });
 
+  program
+    .command("tour")
+    .description("the tutorial's claims, stop by stop: predict what happens, then watch the run")
+    .option("--from <n>", `start at stop N (1–${STOPS.length})`, asArgument(parseStop), 1)
+    .addOption(new Option("--plain", "the lesson as text, answers read from stdin lines (default when not a terminal)"))
+    .option("--answers <list>", "answer non-interactively, e.g. 2,1,3 (implies --plain)", asArgument(parseAnswers))
+    .option("--no-color", "no colours (also NO_COLOR=1)")
+    .option("--debug", "show stack traces of internal errors")
+    .action(async (flags: { from: number; plain?: boolean; answers?: number[]; color: boolean }) => {
+      const { plainTourCommand } = await import("./learn/tour/run-tour.js");
+      setStatus(
+        await plainTourCommand({
+          from: flags.from - 1,
+          color: flags.color && wantsColor(),
+          ...(flags.answers === undefined ? {} : { answers: flags.answers }),
+        }),
+      );
+    });
+
   addRunOptions(
     program.command("run").description("run your own scenario file (.ts or .js)").argument("<file>"),
   ).action(async (file: string, flags: RunFlags) => {
@@ -214,7 +294,7 @@ function unknownScenario(name: string, scenarios: readonly Scenario[]): string {
 }
 
 function didYouMean(name: string, scenarios: readonly Scenario[]): string {
-  const names = [...scenarios.map((s) => s.name), "list", "show", "run"];
+  const names = [...scenarios.map((s) => s.name), "list", "show", "run", "tour"];
   const close = name.length > 0 ? suggest(name, names) : undefined;
   return close ? ` — did you mean '${close}'?` : "";
 }
