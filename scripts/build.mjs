@@ -43,3 +43,27 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+// The replay page (`--html`): one script and one stylesheet for the browser, which the CLI inlines into
+// each replay file it writes. Built here so that a run never needs esbuild.
+await build({
+  entryPoints: { page: "src/views/html/page/main.ts" },
+  outdir: "dist/replay",
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: ["es2022", "chrome110", "firefox110", "safari16"],
+  minify: true,
+  charset: "utf8",
+  legalComments: "none",
+  logLevel: "warning",
+});
+await build({
+  entryPoints: { page: "src/views/html/page/page.css" },
+  outdir: "dist/replay",
+  bundle: true,
+  minify: true,
+  charset: "utf8",
+  target: ["chrome110", "firefox110", "safari16"],
+  logLevel: "warning",
+});

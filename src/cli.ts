@@ -9,6 +9,7 @@
  * interrupted by Ctrl-C/SIGINT · 143 by SIGTERM · 129 SIGHUP. Bad input is
  * one line on stderr, never a stack trace (unless --debug).
  */
+import { basename } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { suggest } from "./cli/suggest.js";
 import type { ScenarioSource } from "./cli/worker-protocol.js";
@@ -18,6 +19,7 @@ import type { Scenario } from "./runtime/scenario.js";
 import { resolveParams } from "./session/params.js";
 import { parseCancel, parseSeconds, type Script } from "./session/scripted.js";
 import { UsageError } from "./session/usage-error.js";
+import { parseSize } from "./views/cast/asciicast.js";
 
 const SPEED_MIN = 0.05;
 const SPEED_MAX = 100;
@@ -29,6 +31,9 @@ interface RunFlags {
   quiet?: boolean;
   json?: boolean;
   trace?: string;
+  html?: string;
+  cast?: string;
+  size?: { columns: number; rows: number };
   set: string[];
   seed?: number;
   cancel: string[];
@@ -46,6 +51,12 @@ function parseSpeed(text: string): number {
     throw new InvalidArgumentError(`must be a number from ${SPEED_MIN} to ${SPEED_MAX}, got '${text}'`);
   }
   return value;
+}
+
+function parseCastSize(text: string): { columns: number; rows: number } {
+  const size = parseSize(text);
+  if (size === undefined) throw new UsageError(`must be COLUMNSxROWS from 40x10 to 400x200, got '${text}'`);
+  return size;
 }
 
 function parseSeed(text: string): number {
@@ -93,6 +104,13 @@ function addRunOptions(command: Command): Command {
     )
     .option("--json", "one JSON event per line (schema in README)")
     .option("--trace <file>", "also write a Chrome trace of the run (open it in ui.perfetto.dev)")
+    .option("--html <file>", "also write a replay of the run: one HTML file that plays it in any browser")
+    .option("--cast <file>", "also record the dashboard as an asciicast (asciinema play FILE)")
+    .option(
+      "--size <colsxrows>",
+      "draw the --cast without a terminal at this size, one frame per event (default 100x30)",
+      asArgument(parseCastSize),
+    )
     .option("--set <key=value>", "set a scenario parameter (repeatable)", collect, [])
     .option("--seed <n>", "seed of the scenario's random choices", parseSeed)
     .option(
@@ -144,11 +162,20 @@ function interactive(): boolean {
 async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<number> {
   const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
   checkQuizFlags(flags);
+  if (flags.size !== undefined && flags.cast === undefined)
+    throw new UsageError("--size is the size of a --cast: add --cast FILE");
+  const castView = !(flags.size !== undefined || !interactive() || flags.plain || flags.quiet || flags.json);
+  if (flags.cast !== undefined && (!castView || flags.trace || flags.html)) {
+    // Until the dashboard draws its frames without Ink (issue 12's frame model), a cast records the dashboard.
+    throw new UsageError(
+      "--cast records the dashboard for now: run it in a terminal, without --plain/--quiet/--json/--trace/--html/--size",
+    );
+  }
   const view = flags.json
     ? "json"
     : flags.quiet
       ? "quiet"
-      : flags.plain || flags.trace || !interactive()
+      : flags.plain || flags.trace || flags.html || flags.size || !interactive()
         ? "plain"
         : "dashboard";
   // The dashboard's modules (Ink, React) load while the worker thread starts: the first frame comes sooner.
@@ -187,6 +214,10 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
       params: resolveParams(host.info, assignments),
       script,
       trace: flags.trace,
+      html: flags.html,
+      cast: flags.cast,
+      ...(flags.size !== undefined ? { size: flags.size } : {}),
+      command: replayCommand(source, flags),
       color: flags.color && wantsColor(),
       ...(source.kind === "file" ? { file: source.path } : {}),
     });
@@ -205,6 +236,21 @@ function checkQuizFlags(flags: RunFlags): void {
   if (flags.quiet) throw new UsageError("--quiz cannot be combined with --quiet (the quiz needs the events)");
   if (flags.trace)
     throw new UsageError("--quiz cannot be combined with --trace (write the trace from a run without the quiz)");
+  if (flags.html !== undefined || flags.cast !== undefined)
+    throw new UsageError("--quiz cannot be combined with --html or --cast (record a run without the quiz)");
+}
+
+/** The command line that reproduces a run (what a replay page shows): the run's options, not the view's. */
+function replayCommand(source: ScenarioSource, flags: RunFlags): string {
+  const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const words = ["async-demo", ...(source.kind === "file" ? ["run", basename(source.path)] : [source.name])];
+  // The run, not its pace on this machine: --instant gives the same events as the dashboard's paced run.
+  if (!flags.instant && flags.speed !== 1) words.push("--speed", String(flags.speed));
+  for (const assignment of flags.set) words.push("--set", assignment);
+  if (flags.seed !== undefined) words.push("--seed", String(flags.seed));
+  for (const cancel of flags.cancel) words.push("--cancel", cancel);
+  if (flags.interruptAt !== undefined) words.push("--interrupt-at", String(flags.interruptAt));
+  return words.map(quote).join(" ");
 }
 
 const EXAMPLES = `

@@ -12,6 +12,7 @@ import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
+import { OutputFile } from "./output-file.js";
 import { formatTraceback } from "./traceback.js";
 import type { WorkerHost } from "./worker-host.js";
 
@@ -27,6 +28,13 @@ export interface PlayOptions {
   color: boolean;
   /** For `run FILE`: the user's file (the dashboard shows its source). */
   file?: string;
+  /** `--html FILE`: write a replay page of the run there. */
+  html?: string;
+  /** `--cast FILE`: write an asciicast of the run there (of the dashboard, or drawn at `size` without it). */
+  cast?: string;
+  size?: { columns: number; rows: number };
+  /** The command line that reproduces this run (a replay page shows it). */
+  command?: string;
 }
 
 interface View {
@@ -78,10 +86,12 @@ function openTrace(path: string | undefined): number | undefined {
 export async function play(host: WorkerHost, options: PlayOptions): Promise<number> {
   const info: ScenarioInfo = host.info;
   const traceFd = openTrace(options.trace);
+  const htmlFile = options.html === undefined ? undefined : OutputFile.open(options.html, "--html");
+  const castFile = options.cast === undefined ? undefined : OutputFile.open(options.cast, "--cast");
   const quiet = options.view === "quiet";
   const dashboard = options.view === "dashboard";
-  // --quiet needs only the prints, unless a trace is written too.
-  const events = !quiet || traceFd !== undefined;
+  // --quiet needs only the prints, unless a trace or a replay is written too.
+  const events = !quiet || traceFd !== undefined || htmlFile !== undefined || castFile !== undefined;
   const core = host.core({ params: options.params, speed: options.speed, script: options.script }, events);
   const session = new Session(
     info,
@@ -96,10 +106,18 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   );
   if (dashboard) {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
+    const recording =
+      castFile === undefined
+        ? undefined
+        : (await import("../views/cast/live.js")).recordTerminal(
+            `async-demo · ${info.name} — ${info.title}`,
+            options.command ?? `async-demo ${info.name}`,
+          );
     const result = await runDashboard(session, info, options.file);
     await host.terminate();
+    if (recording !== undefined) castFile?.commit(recording.stop());
     // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
-    process.exit(finish(result, traceFd, undefined, options));
+    process.exit(finish(result, traceFd, undefined, undefined, options));
   }
   // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
   const uninstall = handleSignals(session, (status) => process.exit(status));
@@ -112,15 +130,17 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
     view = plainView(info, out, palette(options.color));
   }
   const trace = traceFd === undefined ? undefined : (await import("../views/trace.js")).traceView(info);
+  const html = htmlFile === undefined ? undefined : await replayWriter(htmlFile, info, options);
   session.onEvent((event, hint) => {
     view?.event(event, hint);
     trace?.event(event);
+    html?.event(event, hint);
   });
   const watchdog = watchForBlocking(session);
   try {
     const result = await session.start();
     view?.finish(result.status);
-    return finish(result, traceFd, trace, options);
+    return finish(result, traceFd, trace, html, options);
   } finally {
     clearInterval(watchdog);
     uninstall();
@@ -143,21 +163,45 @@ function watchForBlocking(session: Session): ReturnType<typeof setInterval> {
   return timer;
 }
 
+/** The `--html` view: keeps the events, writes the page at the end. */
+async function replayWriter(file: OutputFile, info: ScenarioInfo, options: PlayOptions) {
+  const [{ htmlView }, { scenarioSources }] = await Promise.all([
+    import("../views/html/html-view.js"),
+    import("../views/sources.js"),
+  ]);
+  const view = htmlView(info, {
+    command: options.command ?? `async-demo ${info.name}`,
+    speed: options.speed,
+    sources: scenarioSources(info.name, options.file),
+  });
+  return {
+    event: view.event,
+    write(status: number, after: readonly string[]): void {
+      file.commit(view.build(status, after));
+    },
+  };
+}
+
 function finish(
   result: SessionResult,
   traceFd: number | undefined,
   trace: { build(): unknown } | undefined,
+  html: { write(status: number, after: readonly string[]): void } | undefined,
   options: PlayOptions,
 ): number {
+  const talk = options.view !== "json" && options.view !== "quiet";
   if (traceFd !== undefined) {
     if (trace !== undefined) writeSync(traceFd, JSON.stringify(trace.build()));
     closeSync(traceFd);
-    if (options.view !== "json" && options.view !== "quiet") {
-      err(`trace written to ${options.trace} (open it in https://ui.perfetto.dev)`);
-    }
+    if (talk) err(`trace written to ${options.trace} (open it in https://ui.perfetto.dev)`);
   }
-  for (const warning of result.warnings) err(`warning: ${warning}`);
+  const after = result.warnings.map((warning) => `warning: ${warning}`);
   const traceback = result.traceback ?? (result.error !== undefined ? formatTraceback(result.error) : undefined);
-  if (traceback !== undefined) err(traceback);
+  if (traceback !== undefined) after.push(traceback);
+  if (html !== undefined) {
+    html.write(result.status, after);
+    if (talk) err(`replay written to ${options.html} (open it in a browser: everything is inside, no network needed)`);
+  }
+  for (const line of after) err(line);
   return result.status;
 }

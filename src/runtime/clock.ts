@@ -71,7 +71,7 @@ export class VirtualClock implements Clock {
 
   advance(delta: number): void {
     // The same float operation as CPython's `time() + timeout` on a virtual
-    // selector (test/twins/vclock.py), so both print the same elapsed times.
+    // selector (python/async_demo_probe/clock.py), so both print the same elapsed times.
     this.time = this.time + delta;
     this.jump = undefined;
   }

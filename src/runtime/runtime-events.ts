@@ -1,12 +1,12 @@
 /**
- * The run's event stream (not asyncio's `events` module: the loop itself is in
- * loop.ts). What the runtime reports as it runs. Every state change is one event with a
- * sequence number and the loop time; replaying the stream rebuilds the full
- * state at any event (the dashboard steps backwards that way). Values are
- * carried as Python reprs, so events are plain JSON.
+ * The types of the run's event stream (not asyncio's `events` module: the loop
+ * itself is in loop.ts). What the runtime reports as it runs. Every state
+ * change is one event with a sequence number and the loop time; replaying the
+ * stream rebuilds the full state at any event (the dashboard steps backwards
+ * that way). Values are carried as Python reprs, so events are plain JSON.
  *
- * Emission is cheap when nobody listens: the loop counts events but builds no
- * objects without a listener.
+ * Emission (event-stream.ts) is cheap when nobody listens: the loop counts
+ * events but builds no objects without a listener.
  */
 
 /** Who made a task: a task's own `createTask`, or a helper that wraps coroutines in tasks. */

@@ -17,7 +17,7 @@ export function cancelForUser(task: Task<unknown>, msg?: string): boolean {
  * (the task is done, running, or parked on a plain promise).
  */
 export function throwInto(task: Task<unknown>, error: unknown): boolean {
-  return task._loop._throwInto(task, error);
+  return task._throwInto(error);
 }
 
 /** The name of the coroutine function a task runs (`fetch_data`), as Python's `task.get_coro().__name__`. */
