@@ -1,7 +1,7 @@
 // Runs for the learn tests: a scenario (or any Scenario object) run instantly in this thread through a
 // Session, recorded as the quiz reads runs (events + exit status).
 import { scenarios } from "../../scenarios/index.js";
-import type { RunRecord } from "../../src/learn/record.js";
+import { numbered, type RunRecord } from "../../src/learn/record.js";
 import type { RuntimeEvent } from "../../src/runtime/runtime-events.js";
 import type { Scenario } from "../../src/runtime/scenario.js";
 import { defaultParams, type ParamValue } from "../../src/session/params.js";
@@ -33,7 +33,7 @@ export async function record(which: string | Scenario, options: RecordOptions = 
     options.onEvent?.(event, session);
   });
   const result = await session.start();
-  return { events, status: result.status };
+  return { events: numbered(events), status: result.status };
 }
 
 /** A tour stop's scenario run in this thread, as the CLI runs it in a worker for the plain tour. */
