@@ -116,14 +116,8 @@ class Checker {
     }
   }
 
-  /** The seq an anchor stands for, or undefined if the run has no such event. */
   private anchor(anchor: Anchor): number | undefined {
-    if (typeof anchor === "number") return anchor;
-    if (anchor.event === "interrupt") return this.events.find((e) => e.type === "interrupt")?.seq;
-    const id = this.tasks.find(anchor.task)?.id;
-    if (id === undefined) return undefined;
-    const type = ANCHOR_TYPES[anchor.event];
-    return this.events.find((e) => e.type === type && eventTask(e) === id)?.seq;
+    return anchorOf(this.events, anchor, this.tasks);
   }
 
   private next(ref: TaskRef, after: Anchor, fate: Fate): Verdict {
@@ -134,6 +128,20 @@ class Checker {
     if (first === undefined) return no();
     return verdict(matchesFate(first, fate), first.seq);
   }
+}
+
+/** The seq an anchor stands for in `events`, or undefined if they have no such event (yet). */
+export function anchorOf(
+  events: readonly RuntimeEvent[],
+  anchor: Anchor,
+  tasks: TaskIndex = new TaskIndex(events),
+): number | undefined {
+  if (typeof anchor === "number") return anchor;
+  if (anchor.event === "interrupt") return events.find((e) => e.type === "interrupt")?.seq;
+  const id = tasks.find(anchor.task)?.id;
+  if (id === undefined) return undefined;
+  const type = ANCHOR_TYPES[anchor.event];
+  return events.find((e) => e.type === type && eventTask(e) === id)?.seq;
 }
 
 const ANCHOR_TYPES = {

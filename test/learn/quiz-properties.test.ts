@@ -3,20 +3,27 @@
 // Runner, no session, no quiz) and none of its distractors does — and quizzing a run does not change it.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Runner, type RuntimeEvent } from "../../src/index.js";
 import { listAnswers } from "../../src/learn/answers.js";
 import { evaluate } from "../../src/learn/claims.js";
 import { generateQuestions } from "../../src/learn/generate.js";
 import type { Question } from "../../src/learn/question.js";
 import { runStreamQuiz } from "../../src/learn/quiz-stream-run.js";
 import { numbered, type RunRecord } from "../../src/learn/record.js";
-import { Runner, type RuntimeEvent } from "../../src/index.js";
 import { defineScenario } from "../../src/runtime/scenario.js";
 import { Session } from "../../src/session/session.js";
 import { type Node, programMain, programs } from "../support/task-programs.js";
 import { record } from "./support.js";
 
 function asScenario(root: Node) {
-  return defineScenario({ name: "program", title: "a random program", summary: "", explain: "", params: {}, main: programMain(root) });
+  return defineScenario({
+    name: "program",
+    title: "a random program",
+    summary: "",
+    explain: "",
+    params: {},
+    main: programMain(root),
+  });
 }
 
 /** The program alone: a fresh Runner, every event heard, closed like asyncio.run; status as the CLI gives it. */
@@ -38,10 +45,13 @@ function problems(questions: readonly Question[], run: RunRecord): string[] {
   const bad: string[] = [];
   for (const q of questions) {
     const right = evaluate(q.choices[q.correct]!.claim, run);
-    if (!right.holds) bad.push(`q at ${q.at} (${q.rule}): the marked answer does not hold: ${q.choices[q.correct]?.text}`);
-    else if (right.witness !== q.answer) bad.push(`q at ${q.at} (${q.rule}): answered by ${right.witness}, not ${q.answer}`);
+    if (!right.holds)
+      bad.push(`q at ${q.at} (${q.rule}): the marked answer does not hold: ${q.choices[q.correct]?.text}`);
+    else if (right.witness !== q.answer)
+      bad.push(`q at ${q.at} (${q.rule}): answered by ${right.witness}, not ${q.answer}`);
     q.choices.forEach((c, i) => {
-      if (i !== q.correct && evaluate(c.claim, run).holds) bad.push(`q at ${q.at} (${q.rule}): distractor holds: ${c.text}`);
+      if (i !== q.correct && evaluate(c.claim, run).holds)
+        bad.push(`q at ${q.at} (${q.rule}): distractor holds: ${c.text}`);
     });
     if (q.choices.length < 3 || q.choices.length > 4) bad.push(`q at ${q.at}: ${q.choices.length} choices`);
     if (!(q.at < q.answer)) bad.push(`q at ${q.at}: answered at ${q.answer}, not after`);
@@ -63,7 +73,11 @@ describe("questions generated from random programs", () => {
           expect(generated.inconsistent).toEqual([]);
           // The quiz on a live run of the program, answering at random (every question asked).
           const session = new Session(scenario, { params: {}, speed: Number.POSITIVE_INFINITY });
-          const view = { event() {}, ask: async (q: Question) => ((await source.next(q.choices.length)) ?? 1) - 1, verdict() {} };
+          const view = {
+            event() {},
+            ask: async (q: Question) => ((await source.next(q.choices.length)) ?? 1) - 1,
+            verdict() {},
+          };
           const source = listAnswers(answers);
           const quiz = await runStreamQuiz(session, foresight, view, { every: 1 });
           expect(quiz.diverged).toBeUndefined();

@@ -53,3 +53,17 @@ export async function runStopHere(stop: {
   const result = await session.start();
   return { info: s, events, status: result.status };
 }
+
+/** A Ctrl-C stop as the dashboard tour runs it: paused once long_running_task sleeps, Ctrl-C pressed there. */
+export function ctrlCWhenPaused(stop: { scenario: string; params?: Record<string, ParamValue> }): Promise<RunRecord> {
+  let asked = false;
+  return record(stop.scenario, {
+    params: stop.params ?? {},
+    onEvent: (event, session) => {
+      if (asked || event.type !== "suspend" || event.awaiting.text !== "sleep 10.0s") return;
+      asked = true;
+      session.pause();
+      setTimeout(() => session.interrupt(), 0);
+    },
+  });
+}

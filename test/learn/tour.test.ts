@@ -4,24 +4,10 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../../src/learn/claims.js";
 import type { RunRecord } from "../../src/learn/record.js";
 import { STOPS, type Stop } from "../../src/learn/tour/stops.js";
-import { record } from "./support.js";
+import { ctrlCWhenPaused, record } from "./support.js";
 
 function holding(stop: Stop, run: RunRecord): number[] {
   return stop.choices.flatMap((c, i) => (evaluate(c.claim, run).holds ? [i] : []));
-}
-
-/** The dashboard's way: the tour pauses once every task sleeps, and the learner presses Ctrl-C there. */
-function ctrlCWhenPaused(stop: Stop) {
-  let asked = false;
-  return record(stop.scenario, {
-    params: stop.params ?? {},
-    onEvent: (event, session) => {
-      if (asked || event.type !== "suspend" || event.awaiting.text !== "sleep 10.0s") return;
-      asked = true;
-      session.pause();
-      setTimeout(() => session.interrupt(), 0);
-    },
-  });
 }
 
 describe("the tour's stops", () => {

@@ -20,6 +20,11 @@ export function stopTitle(index: number): string {
   return `Stop ${index + 1}/${STOPS.length} · ${stop.topic} — async-demo ${stop.scenario}`;
 }
 
+/** `Stop 3/7 · cancelling a task`: the title of the stop's cards. */
+export function stopCardTitle(index: number): string {
+  return `Stop ${index + 1}/${STOPS.length} · ${STOPS[index]?.topic ?? ""}`;
+}
+
 /** The stop's prediction as a question (asked before the run: `at` 0), without its answer yet. */
 export function stopQuestion(stop: Stop): Question {
   return {
