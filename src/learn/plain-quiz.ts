@@ -45,7 +45,9 @@ export function plainQuizView(
   answers: AnswerSource,
 ): PlainQuiz {
   let blank = false;
+  // One blank line between blocks, however many of them end or start with one.
   const line = (text: string) => {
+    if (text === "" && blank) return;
     blank = text === "";
     out(`${text}\n`);
   };
@@ -58,7 +60,7 @@ export function plainQuizView(
       plain.event(event, undefined);
     },
     ask(question, n) {
-      if (!blank) line("");
+      line("");
       return askInText(question, `Question ${n} · t=${fixed(time, 3)}`, answers, out, style);
     },
     verdict(answered) {

@@ -11,7 +11,7 @@ import { STOPS, type Stop } from "./stops.js";
 
 export const INTRO = [
   "async-demo tour — the claims of a popular asyncio tutorial, one stop each:",
-  "predict what happens, then watch the run. Keys 1–4 answer.",
+  "predict what happens, then watch the run; answer with the choice's number.",
 ];
 
 /** `Stop 3/7 · cancelling a task — async-demo cancel` */
