@@ -8,7 +8,7 @@
  * A claim also names its witness: the event that settles it (the one the
  * dashboard pauses at and highlights when it answers a question).
  */
-import type { CancelCause, Outcome, RuntimeEvent } from "../runtime/runtime-events.js";
+import type { CancelCause, NumberedEvent, Outcome } from "../runtime/runtime-events.js";
 import { eventTask, type RunRecord, TaskIndex, type TaskRef } from "./record.js";
 
 /** What happens to a task: the first of these about it after a point of the run. */
@@ -65,7 +65,7 @@ export function holds(claim: Claim, record: RunRecord): boolean {
 
 class Checker {
   private readonly tasks: TaskIndex;
-  private readonly events: readonly RuntimeEvent[];
+  private readonly events: readonly NumberedEvent[];
 
   constructor(private readonly record: RunRecord) {
     this.events = record.events;
@@ -132,7 +132,7 @@ class Checker {
 
 /** The seq an anchor stands for in `events`, or undefined if they have no such event (yet). */
 export function anchorOf(
-  events: readonly RuntimeEvent[],
+  events: readonly NumberedEvent[],
   anchor: Anchor,
   tasks: TaskIndex = new TaskIndex(events),
 ): number | undefined {
@@ -153,7 +153,7 @@ const ANCHOR_TYPES = {
 } as const;
 
 /** The events that count as something happening to a task. */
-const FATE_TYPES = new Set<RuntimeEvent["type"]>([
+const FATE_TYPES = new Set<NumberedEvent["type"]>([
   "cancel-requested",
   "cancel-delivered",
   "exception-injected",
@@ -161,7 +161,7 @@ const FATE_TYPES = new Set<RuntimeEvent["type"]>([
   "task-done",
 ]);
 
-function matchesFate(event: RuntimeEvent, fate: Fate): boolean {
+function matchesFate(event: NumberedEvent, fate: Fate): boolean {
   if (fate.time !== undefined && !sameTime(event.time, fate.time)) return false;
   switch (fate.kind) {
     case "requested":
@@ -178,7 +178,7 @@ function matchesFate(event: RuntimeEvent, fate: Fate): boolean {
 }
 
 function matchesEnd(
-  done: Extract<RuntimeEvent, { type: "task-done" }>,
+  done: Extract<NumberedEvent, { type: "task-done" }>,
   want: { outcome?: Outcome; swallowed?: boolean; value?: string; time?: number },
 ): boolean {
   if (want.outcome !== undefined && done.outcome !== want.outcome) return false;

@@ -10,7 +10,7 @@
  * and a question left with fewer than three choices, or whose right answer
  * its own claim does not confirm, is not asked. Nothing here guesses.
  */
-import type { Awaiting, CancelCause, RuntimeEvent } from "../runtime/runtime-events.js";
+import type { Awaiting, CancelCause, NumberedEvent } from "../runtime/runtime-events.js";
 import { type Claim, evaluate, type Fate } from "./claims.js";
 import type { Choice, Question } from "./question.js";
 import { eventTask, type RunRecord, TaskIndex } from "./record.js";
@@ -151,7 +151,7 @@ function causeText(request: NonNullable<Track["request"]>, label: (id: number | 
  * error) thrown in just before it. The question is asked before it, so that the step's own prints (the
  * except block's "Task was cancelled") do not give the answer away.
  */
-function handleStart(events: readonly RuntimeEvent[], task: number, t: Track, doneSeq: number): number {
+function handleStart(events: readonly NumberedEvent[], task: number, t: Track, doneSeq: number): number {
   if (t.stepSeq === 0 || t.stepSeq < t.suspendSeq) return doneSeq;
   const before = events[t.stepSeq - 2];
   if (
@@ -164,7 +164,7 @@ function handleStart(events: readonly RuntimeEvent[], task: number, t: Track, do
   return t.stepSeq;
 }
 
-type Done = Extract<RuntimeEvent, { type: "task-done" }>;
+type Done = Extract<NumberedEvent, { type: "task-done" }>;
 
 function endDraft(event: Done, t: Track, at: number, label: (id: number | null) => string): Draft {
   const task = event.task;
@@ -234,7 +234,7 @@ function endDraft(event: Done, t: Track, at: number, label: (id: number | null) 
 }
 
 function deliveryDraft(
-  event: Extract<RuntimeEvent, { type: "cancel-delivered" }>,
+  event: Extract<NumberedEvent, { type: "cancel-delivered" }>,
   awaiting: Awaiting,
   request: NonNullable<Track["request"]>,
   label: (id: number | null) => string,
@@ -264,7 +264,7 @@ function deliveryDraft(
 }
 
 function forwardDraft(
-  event: Extract<RuntimeEvent, { type: "cancel-requested" }>,
+  event: Extract<NumberedEvent, { type: "cancel-requested" }>,
   awaiter: number,
   awaiterTrack: Track,
   label: (id: number | null) => string,
@@ -385,7 +385,7 @@ function failureDrafts(
   return drafts;
 }
 
-function exitDraft(event: Extract<RuntimeEvent, { type: "run-end" }>, status: number, interrupted: boolean): Draft {
+function exitDraft(event: Extract<NumberedEvent, { type: "run-end" }>, status: number, interrupted: boolean): Draft {
   const texts: Record<number, string> = {
     0: "0: asyncio.run returns normally",
     1: "1: asyncio.run raises main's exception (a traceback)",

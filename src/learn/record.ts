@@ -4,11 +4,11 @@
  * program run again, instantly, with the same commands: runs are
  * deterministic), and the tests check the quiz's answers against another one.
  */
-import type { RuntimeEvent } from "../runtime/runtime-events.js";
+import type { NumberedEvent, RuntimeEvent } from "../runtime/runtime-events.js";
 
 export interface RunRecord {
-  /** The run's events with a `seq`, in order: `events[i].seq === i + 1`. */
-  readonly events: readonly RuntimeEvent[];
+  /** The run's numbered events, in order: `events[i].seq === i + 1`. */
+  readonly events: readonly NumberedEvent[];
   /** The program's exit status: 0, 1, 130, 143. */
   readonly status: number;
 }
@@ -78,6 +78,6 @@ export function eventTask(event: RuntimeEvent): number | null {
 }
 
 /** Only the numbered events (a wall-time warning has no seq and is not part of the replayable run). */
-export function numbered(events: readonly RuntimeEvent[]): RuntimeEvent[] {
-  return events.filter((e) => typeof e.seq === "number");
+export function numbered(events: readonly RuntimeEvent[]): NumberedEvent[] {
+  return events.filter((e): e is NumberedEvent => e.seq !== undefined);
 }

@@ -99,7 +99,7 @@ describe("StreamQuiz", () => {
       const shown: number[] = [];
       const quiz = new StreamQuiz(
         [],
-        { event: (e) => shown.push(e.seq), ask: async () => null, verdict: () => {} },
+        { event: (e) => shown.push(e.seq ?? 0), ask: async () => null, verdict: () => {} },
         { pause() {}, resume() {} },
       );
       for (const event of run.events) {

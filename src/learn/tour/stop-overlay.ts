@@ -8,7 +8,7 @@
  * Ctrl-C pauses once the tasks are running and asks for it; Ctrl-C is the
  * program's Ctrl-C (a second one exits at once, status 130, as always).
  */
-import type { RuntimeEvent } from "../../runtime/runtime-events.js";
+import type { NumberedEvent, RuntimeEvent } from "../../runtime/runtime-events.js";
 import { card, choiceParagraphs, type Paragraph } from "../card.js";
 import { type Anchor, anchorOf, type Claim, evaluate } from "../claims.js";
 import { type QuizSession, scoreCard, verdictCard } from "../dashboard-quiz.js";
@@ -34,7 +34,7 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
   private state: State = { kind: "question" };
   private readonly stop: Stop;
   /** The live run's events by seq (a branch replays them from the start: they overwrite). */
-  private readonly events: RuntimeEvent[] = [];
+  private readonly events: NumberedEvent[] = [];
   private prompted = false;
   private host: { leave(status: number): void } | undefined;
   /** How the learner left; undefined if the dashboard ended by itself (q, Ctrl-C twice). */
@@ -63,7 +63,7 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
   // ------------------------------------------------------------- the run
 
   private heard(event: RuntimeEvent): void {
-    if (typeof event.seq !== "number") return;
+    if (event.seq === undefined) return;
     this.events[event.seq - 1] = event;
     this.events.length = event.seq;
     const state = this.state;
