@@ -5,10 +5,10 @@
  * Signals behave as without the quiz: the first SIGINT is the program's
  * Ctrl-C, a second one exits at once.
  */
+
+import type { EngineHost } from "../cli/play.js";
 import { handleSignals } from "../cli/play.js";
 import { formatTraceback } from "../cli/traceback.js";
-import type { WorkerHost } from "../cli/worker-host.js";
-import type { ScenarioSource } from "../cli/worker-protocol.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { Session } from "../session/session.js";
@@ -44,13 +44,17 @@ export function answerSource(flags: QuizFlags, view: "plain" | "json"): AnswerSo
   });
 }
 
+/**
+ * `host` runs the live program; `replayHost` makes another engine for the same program (the look ahead
+ * runs in it: a worker or a CPython process of its own, so that nothing of it shows or is heard twice).
+ */
 export async function playQuiz(
-  host: WorkerHost,
-  source: ScenarioSource,
+  host: EngineHost,
+  replayHost: () => Promise<EngineHost> | EngineHost,
   options: QuizPlayOptions,
   flags: QuizFlags,
 ): Promise<number> {
-  const foresight = await foresee(source, { params: options.params, script: options.script });
+  const foresight = await foresee(replayHost, { params: options.params, script: options.script });
   const answers = answerSource(flags, options.view);
   const view =
     options.view === "json"

@@ -3,6 +3,8 @@
  * (`--plain`, `--answers`, no terminal). Each stop's scenario runs in a worker
  * of its own, as every scenario does.
  */
+
+import { WorkerHost } from "../../cli/worker-host.js";
 import { palette } from "../../views/style.js";
 import { type AnswerSource, lineAnswers, listAnswers } from "../answers.js";
 import { recordRun } from "../foresee.js";
@@ -17,11 +19,16 @@ export interface TourFlags {
 
 /** A stop's scenario run to its end in its own worker, with the Ctrl-C pressed for the learner. */
 const runStop: RunStop = async (stop) => {
-  const run = await recordRun(
-    { kind: "builtin", name: stop.scenario },
-    { params: stop.params ?? {}, script: { cancels: [], interruptAt: stop.ctrlC?.at } },
-  );
-  return { info: run.info, events: run.hinted, status: run.status };
+  const host = await WorkerHost.load({ kind: "builtin", name: stop.scenario });
+  try {
+    const run = await recordRun(host, {
+      params: stop.params ?? {},
+      script: { cancels: [], interruptAt: stop.ctrlC?.at },
+    });
+    return { info: run.info, events: run.hinted, status: run.status };
+  } finally {
+    await host.terminate();
+  }
 };
 
 export async function plainTourCommand(flags: TourFlags): Promise<number> {
