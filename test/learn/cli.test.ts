@@ -154,6 +154,30 @@ export default coroutine(async function main() {
     );
   });
 
+  it("quizzes a Python program on CPython with the same questions and answers as our runtime's run", () => {
+    const args = ["--interrupt-at", "0.5", "--quiz", "--json", "--instant", "--answers", "2,2,1,2,3"];
+    const ours = runCli(["shutdown", ...args]);
+    const cpython = runCli(["shutdown", "--python", ...args]);
+    const quiz = (out: string) =>
+      out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l) as { type: string; text?: string; choices?: string[]; correct?: number })
+        .filter((l) => l.type.startsWith("quiz-"))
+        .map((l) => ({ type: l.type, text: l.text, choices: l.choices, correct: l.correct }));
+    expect(cpython.status).toBe(0);
+    expect(quiz(cpython.stdout).length).toBeGreaterThan(5);
+    expect(quiz(cpython.stdout)).toEqual(quiz(ours.stdout));
+  });
+
+  it("refuses a Python program on real time (threads), in one line, status 2", () => {
+    expectOneLineError(
+      runCli(["run", "examples/thread_timeout.py", "--quiz", "--answers", "1"]),
+      2,
+      "--quiz needs a run that replays the same way, and this run went on real time",
+    );
+  });
+
   it.each([
     [["cancel", "--answers", "1"], "--answers needs --quiz"],
     [["cancel", "--quiz-every", "2"], "--quiz-every needs --quiz"],
