@@ -9,6 +9,7 @@
  */
 import type { EngineHost } from "../cli/play.js";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
+import type { RecordedCommand } from "../session/core.js";
 import { defaultParams, type ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { Session } from "../session/session.js";
@@ -18,6 +19,8 @@ import { numbered, type RunRecord } from "./record.js";
 export interface ForeseeOptions {
   params: Record<string, ParamValue>;
   script: Script;
+  /** The live run's commands so far (Session.recorded()): the replay gives them at the same points. */
+  replay?: readonly RecordedCommand[];
 }
 
 /** A run recorded to its end, with the hints the scenario gives (the tour narrates them). */
@@ -31,7 +34,12 @@ export interface Recorded extends RunRecord {
 /** Run the host's program to its end, instantly (parameters not given take their defaults). */
 export async function recordRun(host: EngineHost, options: ForeseeOptions): Promise<Recorded> {
   const params = { ...defaultParams(host.info), ...options.params };
-  const settings = { params, speed: Number.POSITIVE_INFINITY, script: options.script };
+  const settings = {
+    params,
+    speed: Number.POSITIVE_INFINITY,
+    script: options.script,
+    ...(options.replay === undefined ? {} : { replay: options.replay }),
+  };
   // The engine itself says whether the run can be replayed (a CPython program on real time cannot).
   let core: { cannotBranch?(): string | undefined } | undefined;
   const make = host.core(settings, true);

@@ -66,7 +66,7 @@ export async function playQuiz(
     { params: options.params, speed: options.speed, script: options.script },
     core,
   );
-  const uninstall = handleSignals(session, (status) => process.exit(status));
+  const { uninstall } = handleSignals(session, (status) => process.exit(status));
   try {
     const run = await runStreamQuiz(session, foresight, view, flags.every === undefined ? {} : { every: flags.every });
     view.finish(run.result.status, run.answered);
