@@ -208,7 +208,7 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
       assignments.push(`seed=${flags.seed}`);
     }
     if (flags.quiz) {
-      const { playQuiz } = await import("./learn/play-quiz.js");
+      const { playQuiz } = await import("./cli/quiz.js");
       const replayHost = async () =>
         source.kind === "python"
           ? (await import("./cli/python-host.js")).PythonHost.load(source.program, {
@@ -345,7 +345,7 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
     .option("--no-color", "no colours (also NO_COLOR=1)")
     .option("--debug", "show stack traces of internal errors")
     .action(async (flags: { from: number; plain?: boolean; answers?: number[]; color: boolean }) => {
-      const { plainTourCommand } = await import("./learn/tour/run-tour.js");
+      const { plainTourCommand } = await import("./cli/tour.js");
       setStatus(
         await plainTourCommand({
           from: flags.from - 1,

@@ -2,8 +2,8 @@
 // fresh run at the same positions (CoreOptions.replay), make it the live run's exact future — in this thread
 // and from a worker, while the live run goes on in its own.
 import { describe, expect, it } from "vitest";
+import { recordRun } from "../../src/cli/foresee.js";
 import { WorkerHost } from "../../src/cli/worker-host.js";
-import { recordRun } from "../../src/learn/foresee.js";
 import type { NumberedEvent, RuntimeEvent } from "../../src/runtime/runtime-events.js";
 import type { RecordedCommand } from "../../src/session/core.js";
 import { defaultParams } from "../../src/session/params.js";

@@ -4,11 +4,11 @@
  * of its own, as every scenario does.
  */
 
-import { WorkerHost } from "../../cli/worker-host.js";
-import { palette } from "../../views/style.js";
-import { type AnswerSource, lineAnswers, listAnswers } from "../answers.js";
-import { recordRun } from "../foresee.js";
-import { plainTour, type RunStop } from "./plain-tour.js";
+import { type AnswerSource, lineAnswers, listAnswers } from "../learn/answers.js";
+import { plainTour, type RunStop } from "../learn/tour/plain-tour.js";
+import { palette } from "../views/style.js";
+import { recordRun } from "./foresee.js";
+import { WorkerHost } from "./worker-host.js";
 
 export interface TourFlags {
   /** Index of the first stop (`--from N` is 1-based). */

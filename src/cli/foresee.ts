@@ -7,14 +7,15 @@
  * real-time Python program), which the quiz then refuses, since nothing could
  * tell it what happens next.
  */
-import type { EngineHost } from "../cli/play.js";
+
+import { numbered, type RunRecord } from "../learn/record.js";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { RecordedCommand } from "../session/core.js";
 import { defaultParams, type ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { Session } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
-import { numbered, type RunRecord } from "./record.js";
+import type { EngineHost } from "./play.js";
 
 export interface ForeseeOptions {
   params: Record<string, ParamValue>;

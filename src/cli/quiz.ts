@@ -6,18 +6,17 @@
  * Ctrl-C, a second one exits at once.
  */
 
-import type { EngineHost } from "../cli/play.js";
-import { handleSignals } from "../cli/play.js";
-import { formatTraceback } from "../cli/traceback.js";
+import { type AnswerSource, lineAnswers, listAnswers } from "../learn/answers.js";
+import { jsonQuizView } from "../learn/json-quiz.js";
+import { plainQuizView } from "../learn/plain-quiz.js";
+import { runStreamQuiz } from "../learn/quiz-stream-run.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { Session } from "../session/session.js";
 import { palette } from "../views/style.js";
-import { type AnswerSource, lineAnswers, listAnswers } from "./answers.js";
 import { foresee } from "./foresee.js";
-import { jsonQuizView } from "./json-quiz.js";
-import { plainQuizView } from "./plain-quiz.js";
-import { runStreamQuiz } from "./quiz-stream-run.js";
+import { type EngineHost, handleSignals } from "./play.js";
+import { formatTraceback } from "./traceback.js";
 
 export interface QuizFlags {
   /** Ask one question in every N (`--quiz-every N`). */
