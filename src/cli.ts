@@ -235,7 +235,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes("--debug");
   let status = 0;
   try {
-    const { packageVersion } = await import("./cli/package-root.js");
+    const { packageVersion } = await import("./session/package-root.js");
     const scenarios = await loadScenarios();
     if (argv.length === 0) {
       if (interactive()) {

@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ClockReading, Core, CoreCommand, CoreOptions, CoreResult, CoreSink } from "../session/core.js";
+import { packageRoot } from "../session/package-root.js";
 import type { ScenarioInfo } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
-import { packageRoot } from "./package-root.js";
 import { UserFileError } from "./user-file.js";
 import type { FromWorker, ScenarioSource, ToWorker } from "./worker-protocol.js";
 
