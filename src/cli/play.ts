@@ -27,6 +27,8 @@ export interface PlayOptions {
   color: boolean;
   /** For `run FILE`: the user's file (the dashboard shows its source). */
   file?: string;
+  /** Started from the scenario picker: after the dashboard, return the status (the picker shows again). */
+  fromPicker?: boolean;
 }
 
 interface View {
@@ -96,10 +98,12 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   );
   if (dashboard) {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
-    const result = await runDashboard(session, info, options.file);
+    const result = await runDashboard(session, info, { file: options.file });
     await host.terminate();
+    const status = finish(result, traceFd, undefined, options);
+    if (options.fromPicker) return status;
     // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
-    process.exit(finish(result, traceFd, undefined, options));
+    process.exit(status);
   }
   // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
   const uninstall = handleSignals(session, (status) => process.exit(status));

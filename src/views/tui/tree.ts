@@ -27,3 +27,15 @@ export function visibleWindow(total: number, selectedIndex: number, height: numb
   const start = Math.min(Math.max(0, selectedIndex - Math.floor(height / 2)), total - height);
   return [start, start + height];
 }
+
+/**
+ * The index of the selected row: the task `selected` names, else the first row
+ * (before any key is pressed the first task is the selection, and keys act on
+ * it as the frame shows). -1 only when there is no task at all.
+ */
+export function selectedIndex(rows: readonly TreeRow[], selected: number | null): number {
+  if (rows.length === 0) return -1;
+  if (selected === null) return 0;
+  const index = rows.findIndex((r) => r.task.id === selected);
+  return index >= 0 ? index : 0;
+}
