@@ -38,7 +38,8 @@ export default defineScenario({
       default: 1.5,
       min: 0,
       max: 60,
-      description: "seconds main goes on after catching the error (0: it returns at once and asyncio.run cancels fetch_data)",
+      description:
+        "seconds main goes on after catching the error (0: it returns at once and asyncio.run cancels fetch_data)",
     },
   },
   main,

@@ -4,8 +4,9 @@
  * the scenario's prints marked `»`, hints on their own `↳` line, and at the
  * end a summary and the lesson. Reads the event stream; knows nothing else.
  */
-import type { RuntimeEvent } from "../runtime/runtime-events.js";
+
 import { fixed } from "../runtime/format.js";
+import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import { describeEnd } from "../session/narrate.js";
 import { Narrator } from "../session/narrator.js";
 import type { ScenarioInfo } from "../session/session.js";
@@ -43,7 +44,9 @@ export function plainView(scenario: ScenarioInfo, write: (line: string) => void,
       write("");
       write(style.bold(`Run ended at t=${fixed(state.time, 3)} s: ${describeEnd(state)}; exit status ${status}.`));
       write(`Tasks: ${state.tasks.size} (${counts || "none"}).`);
-      write(`Lesson: ${scenario.explain}`);
+      // A user's scenario may have no lesson (explain is optional in a JavaScript file).
+      const lesson = typeof scenario.explain === "string" ? scenario.explain.trim() : "";
+      if (lesson !== "") write(`Lesson: ${lesson}`);
     },
   };
 }

@@ -161,6 +161,7 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     phase: snapshot.phase,
     state,
     behind: live ? null : { cursor: snapshot.cursor, head: snapshot.head },
+    ended: snapshot.status !== null,
     branchedAt: snapshot.branchedAt ?? null,
     notices,
     warnings,
@@ -214,7 +215,8 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
   }
 
   const body = [...tree, ...middle, ...summary];
-  const footer: Line[] = prompt === null ? [bar] : [line(clip(`▶ ${prompt}`, box.width), { color: "yellow", bold: true }), bar];
+  const footer: Line[] =
+    prompt === null ? [bar] : [line(clip(`▶ ${prompt}`, box.width), { color: "yellow", bold: true }), bar];
   const room = Math.max(0, size.rows - headerPart.length - footer.length);
   const frame = [...headerPart, ...body.slice(0, room)];
   // Live, the bar sits on the last row; the final frame (printed after the program) needs no gap.

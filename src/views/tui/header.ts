@@ -27,6 +27,8 @@ export interface HeaderInput {
   state: RunState;
   /** Set when the view shows an earlier event than the newest: the history position. */
   behind: { cursor: number; head: number } | null;
+  /** The live run has ended (what history is the history of). */
+  ended: boolean;
   /** Event the run branched at (a command given in history), or null. */
   branchedAt: number | null;
   /** Lines for the whole run (the engine's notes) and live warnings; each gets one line. */
@@ -53,11 +55,14 @@ export function headerHeight(notices: number, warnings: number): number {
 
 export function headerLines(h: HeaderInput): Line[] {
   const title = line(clip(`async-demo · ${sanitize(h.name)} — ${sanitize(h.title)}`, h.width), { bold: true });
-  const status: Line = [{ text: `t=${seconds(h.now)}`, style: { color: "cyan" } }, { text: `  ${speedText(h.speed)}  ` }];
+  const status: Line = [
+    { text: `t=${seconds(h.now)}`, style: { color: "cyan" } },
+    { text: `  ${speedText(h.speed)}  ` },
+  ];
   if (h.behind !== null) {
     // In history the run's own phase ("■ done") would describe another moment: say which event is shown.
     status.push({ text: `◀ event ${h.behind.cursor}/${h.behind.head}`, style: { color: "yellow" } });
-    status.push({ text: ` (history; the run is ${h.phase})`, style: { dim: true } });
+    status.push({ text: h.ended ? " · history of the ended run" : " · history, paused", style: { dim: true } });
   } else {
     const look = PHASE[h.phase];
     status.push({ text: `${look.glyph} ${h.phase}`, style: look.style });
@@ -75,7 +80,9 @@ export function headerLines(h: HeaderInput): Line[] {
   const shown = extra.length > room ? extra.slice(0, room - 1) : extra;
   for (const e of shown) lines.push(line(clip(sanitize(e.text), h.width), e.style));
   if (shown.length < extra.length) {
-    lines.push(line(clip(`… ${extra.length - shown.length} more (--plain lists every warning)`, h.width), { dim: true }));
+    lines.push(
+      line(clip(`… ${extra.length - shown.length} more (--plain lists every warning)`, h.width), { dim: true }),
+    );
   }
   return lines;
 }

@@ -43,7 +43,12 @@ export function helpLines(page: number, width: number, height: number): Line[] {
   const edge: Style = { dim: true };
   const boxed = (l: Line): Line => {
     const fitted = fitLine(l, inner);
-    return [{ text: "│", style: edge }, ...fitted, { text: " ".repeat(inner - lineWidth(fitted)) }, { text: "│", style: edge }];
+    return [
+      { text: "│", style: edge },
+      ...fitted,
+      { text: " ".repeat(inner - lineWidth(fitted)) },
+      { text: "│", style: edge },
+    ];
   };
   return [
     line(`╭${"─".repeat(inner)}╮`, edge),

@@ -52,17 +52,20 @@ export function summaryContent(s: SummaryInput): Line[] {
   const done = by("done");
   const failed = by("failed");
   const cancelled = by("cancelled");
-  // Each list is one line: the task tree above shows every task when it is cut.
+  // Each list is one line: the task tree above shows every task when it is cut. Only as many
+  // tasks as could fit are named (a swarm has thousands).
+  const most = inner;
   if (done.length > 0) {
-    const list = done.map((t) => `${shownName(t)} → ${sanitize(t.outcome?.value ?? "?")}`).join(", ");
-    out.push(line(clip(`✔ ${done.length} done: ${list}`, inner), { color: "green" }));
+    const list = done.slice(0, most).map((t) => `${shownName(t)} → ${sanitize(t.outcome?.value ?? "?")}`);
+    out.push(line(clip(`✔ ${done.length} done: ${list.join(", ")}`, inner), { color: "green" }));
   }
   if (failed.length > 0) {
-    const list = failed.map((t) => `${shownName(t)}: ${sanitize(t.outcome?.value ?? "?")}`).join(", ");
-    out.push(line(clip(`✖ ${failed.length} failed: ${list}`, inner), { color: "red" }));
+    const list = failed.slice(0, most).map((t) => `${shownName(t)}: ${sanitize(t.outcome?.value ?? "?")}`);
+    out.push(line(clip(`✖ ${failed.length} failed: ${list.join(", ")}`, inner), { color: "red" }));
   }
   if (cancelled.length > 0) {
-    out.push(line(clip(`⊗ ${cancelled.length} cancelled: ${names(cancelled.map(shownName))}`, inner), { color: "yellow" }));
+    const list = names(cancelled.slice(0, most).map(shownName));
+    out.push(line(clip(`⊗ ${cancelled.length} cancelled: ${list}`, inner), { color: "yellow" }));
   }
   if (s.explain !== "") for (const text of wrap(`Lesson: ${s.explain}`, inner)) out.push(line(text, { color: "cyan" }));
   return out;

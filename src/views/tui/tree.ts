@@ -37,5 +37,5 @@ export function selectedIndex(rows: readonly TreeRow[], selected: number | null)
   if (rows.length === 0) return -1;
   if (selected === null) return 0;
   const index = rows.findIndex((r) => r.task.id === selected);
-  return index >= 0 ? index : 0;
+  return Math.max(index, 0);
 }
