@@ -160,11 +160,18 @@ export class Controller {
         else session.setSpeed(Math.min(SPEED_MAX, Math.max(SPEED_MIN, action === "faster" ? speed * 2 : speed / 2)));
         return;
       }
-      case "restart":
+      case "restart": {
+        // A run that cannot be replayed (real time, real I/O) would not come back the same: say so.
+        const reason = session.cannotBranch();
+        if (reason !== undefined) {
+          this.notice(`r unavailable: ${reason}`);
+          return;
+        }
         ui.update({ interrupted: null, summaryPage: 0 });
         if (this.ended) this.exits.replay();
         else session.restart();
         return;
+      }
       case "more":
         if (snapshot?.status === null || store?.inHistory) this.notice("the summary comes when the run has ended");
         else ui.update({ summaryPage: view.summaryPage + 1 });

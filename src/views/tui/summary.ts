@@ -7,10 +7,15 @@
 import { describeEnd } from "../../session/narrate.js";
 import type { RunState, TaskView } from "../../session/state.js";
 import { fitLine, type Line, line, lineWidth } from "./line.js";
-import { clip, sanitize, seconds, wrap } from "./text.js";
+import { clip, sanitize, seconds, width, wrap } from "./text.js";
 
 /** CPython's default task names; any other name was given by the program (create_task(name=…), set_name). */
 const DEFAULT_NAME = /^Task-\d+$/;
+
+/** `f` of each item, computed only as far as it is read. */
+function* lazy<T>(items: readonly T[], f: (item: T) => string): Iterable<string> {
+  for (const item of items) yield f(item);
+}
 
 /** What a summary calls a task: its name where the program set one, else its coroutine's. */
 export function shownName(task: TaskView): string {
@@ -18,7 +23,7 @@ export function shownName(task: TaskView): string {
 }
 
 /** `a, b ×3, c`: names in order, a run of the same name counted once. */
-function names(list: readonly string[]): string {
+function names(list: readonly string[]): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < list.length) {
@@ -27,7 +32,26 @@ function names(list: readonly string[]): string {
     out.push(j - i > 1 ? `${list[i]} ×${j - i}` : (list[i] as string));
     i = j;
   }
-  return out.join(", ");
+  return out;
+}
+
+/**
+ * `lead` and as many `items` as fit in `cells`, comma-separated, ending in `…`
+ * when some are left out. Items are measured one by one: a swarm's list of
+ * thousands is never built whole.
+ */
+function listed(lead: string, items: Iterable<string>, cells: number): string {
+  let text = lead;
+  let used = width(lead);
+  let first = true;
+  for (const item of items) {
+    const piece = first ? item : `, ${item}`;
+    used += width(piece);
+    if (used > cells) return clip(`${text}${first ? "" : ","} …`, cells);
+    text += piece;
+    first = false;
+  }
+  return text;
 }
 
 /** The one line that says how the run ended and the status it exits with. */
@@ -52,20 +76,28 @@ export function summaryContent(s: SummaryInput): Line[] {
   const done = by("done");
   const failed = by("failed");
   const cancelled = by("cancelled");
-  // Each list is one line: the task tree above shows every task when it is cut. Only as many
-  // tasks as could fit are named (a swarm has thousands).
-  const most = inner;
+  // Each list is one line: the task tree above shows every task when it is cut.
+  const value = (t: TaskView) => sanitize(t.outcome?.value ?? "?");
   if (done.length > 0) {
-    const list = done.slice(0, most).map((t) => `${shownName(t)} → ${sanitize(t.outcome?.value ?? "?")}`);
-    out.push(line(clip(`✔ ${done.length} done: ${list.join(", ")}`, inner), { color: "green" }));
+    const text = listed(
+      `✔ ${done.length} done: `,
+      lazy(done, (t) => `${shownName(t)} → ${value(t)}`),
+      inner,
+    );
+    out.push(line(text, { color: "green" }));
   }
   if (failed.length > 0) {
-    const list = failed.slice(0, most).map((t) => `${shownName(t)}: ${sanitize(t.outcome?.value ?? "?")}`);
-    out.push(line(clip(`✖ ${failed.length} failed: ${list.join(", ")}`, inner), { color: "red" }));
+    const text = listed(
+      `✖ ${failed.length} failed: `,
+      lazy(failed, (t) => `${shownName(t)}: ${value(t)}`),
+      inner,
+    );
+    out.push(line(text, { color: "red" }));
   }
   if (cancelled.length > 0) {
-    const list = names(cancelled.slice(0, most).map(shownName));
-    out.push(line(clip(`⊗ ${cancelled.length} cancelled: ${list}`, inner), { color: "yellow" }));
+    // Names repeat in a swarm of unnamed tasks: `worker ×3`.
+    const text = listed(`⊗ ${cancelled.length} cancelled: `, names(cancelled.map(shownName)), inner);
+    out.push(line(text, { color: "yellow" }));
   }
   if (s.explain !== "") for (const text of wrap(`Lesson: ${s.explain}`, inner)) out.push(line(text, { color: "cyan" }));
   return out;

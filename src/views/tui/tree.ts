@@ -7,7 +7,23 @@ export interface TreeRow {
   prefix: string;
 }
 
+/**
+ * Rows already laid out, per state. The tree's shape changes only when a task
+ * is created (children are never removed), so a count of tasks tells whether
+ * the rows still hold; the tasks in them are the state's own, always current.
+ * A swarm has 10,000 rows to lay out, and a frame is drawn 4 times a second.
+ */
+const laidOut = new WeakMap<RunState, { size: number; rows: TreeRow[] }>();
+
 export function treeRows(state: RunState): TreeRow[] {
+  const known = laidOut.get(state);
+  if (known !== undefined && known.size === state.tasks.size) return known.rows;
+  const rows = layOut(state);
+  laidOut.set(state, { size: state.tasks.size, rows });
+  return rows;
+}
+
+function layOut(state: RunState): TreeRow[] {
   const rows: TreeRow[] = [];
   const visit = (task: TaskView, lead: string, last: boolean, depth: number) => {
     rows.push({ task, prefix: depth === 0 ? "" : `${lead}${last ? "└ " : "├ "}` });

@@ -42,8 +42,8 @@ afterEach(() => {
 });
 
 /** The App on a slow live run: frame, stdin, and the objects behind it. */
-async function dashboard(name: string, speed = 0.1) {
-  const session = slowSession(name, speed);
+async function dashboard(name: string, speed = 0.1, script: Parameters<typeof slowSession>[3] = {}) {
+  const session = slowSession(name, speed, [], script);
   sessions.push(session);
   const ui = new UiState();
   const exits = { now: vi.fn(), finished: vi.fn(), replay: vi.fn() };
@@ -220,5 +220,12 @@ describe("App", () => {
       await tick(20);
     }
     expect(d.frame()).toMatch(/… \d+ more below/);
+  });
+
+  it("a scripted cancel that finds no task warns on screen as soon as it fires, under the header", async () => {
+    const d = await dashboard("cancel", 1, { cancels: [{ target: "nobody", at: 0.1 }] });
+    const f = await d.waitFrame((f) => f.includes("⚠ --cancel nobody@0.1"), "the warning");
+    expect(f.split("\n")[2]).toBe("⚠ --cancel nobody@0.1: no task named 'nobody' was running at t=0.1");
+    expect(d.session.done).toBe(false);
   });
 });

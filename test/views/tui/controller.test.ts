@@ -261,6 +261,10 @@ describe("Controller", () => {
     expect(t.ui.getSnapshot().notice).toBe(
       "cannot branch from here: this run awaited plain promises (real I/O), so it cannot be replayed",
     );
+    t.controller.handle("restart", "r");
+    expect(t.ui.getSnapshot().notice).toBe(
+      "r unavailable: this run awaited plain promises (real I/O), so it cannot be replayed",
+    );
   });
 
   it("before any key the first row is the selection: c, Enter and x act on it", async () => {

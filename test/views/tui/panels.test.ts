@@ -389,6 +389,54 @@ describe("summary", () => {
     expect(frame).toContain("main → None");
   });
 
+  it("tasks without a name of their own are counted by coroutine: 'worker ×3'; a long list ends in …", () => {
+    const events = [
+      { type: "task-created", task: 1, name: "Task-1", coro: "main", parent: null, by: "run", time: 0 },
+      ...[2, 3, 4].map((task) => ({
+        type: "task-created",
+        task,
+        name: `Task-${task}`,
+        coro: "worker",
+        parent: 1,
+        by: "task",
+        time: 0,
+      })),
+      ...[2, 3, 4].map((task) => ({
+        type: "task-done",
+        task,
+        outcome: "cancelled",
+        value: "CancelledError()",
+        swallowed: false,
+        time: 1,
+      })),
+    ];
+    const state = fold(events as never);
+    expect(text(summaryContent({ state, status: 0, explain: "", width: 80 }))).toContain("⊗ 3 cancelled: worker ×3");
+    const many = fold([
+      events[0],
+      ...Array.from({ length: 500 }, (_, i) => ({
+        type: "task-created",
+        task: i + 2,
+        name: `w-${i}`,
+        coro: "w",
+        parent: 1,
+        by: "task",
+        time: 0,
+      })),
+      ...Array.from({ length: 500 }, (_, i) => ({
+        type: "task-done",
+        task: i + 2,
+        outcome: "result",
+        value: `${i}`,
+        swallowed: false,
+        time: 1,
+      })),
+    ] as never);
+    const line = text(summaryContent({ state: many, status: 0, explain: "", width: 60 })).split("\n")[1]!;
+    expect(line).toMatch(/^✔ 500 done: w-0 → 0, w-1 → 1, .*…$/);
+    expect(width(line)).toBeLessThanOrEqual(58);
+  });
+
   it("no lesson, no 'Lesson:' line (a user's scenario without explain)", async () => {
     const { snapshot } = await finishedRun("gather");
     expect(text(summaryContent({ state: snapshot.state, status: 0, explain: "", width: 80 }))).not.toContain("Lesson");
