@@ -11,10 +11,10 @@ import { eventLogLines } from "./event-log.js";
 import { headerHeight, headerLines } from "./header.js";
 import { type BarMode, keyBar } from "./key-bar.js";
 import { helpLines } from "./key-help.js";
-import { layout } from "./layout.js";
+import { laneWidthFor, layout } from "./layout.js";
 import { besides, fitLine, type Line, line } from "./line.js";
 import { summaryBox, summaryContent, summaryHeight, summaryLine, summaryPages } from "./summary.js";
-import { taskTreeLines } from "./task-tree.js";
+import { taskTreeLines, wholeDetail } from "./task-tree.js";
 import { clip, seconds } from "./text.js";
 import { selectedIndex, treeRows, visibleWindow } from "./tree.js";
 import type { UiSnapshot } from "./ui-state.js";
@@ -105,6 +105,11 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
   const rowsOfTree = treeRows(state);
   const width = Math.max(20, size.columns - 1);
 
+  // The selected task's detail, when its row cuts it, gets a line of its own under the tree.
+  const selected = selectedIndex(rowsOfTree, ui.selected);
+  const selectedTask = rowsOfTree[selected]?.task;
+  let whole =
+    selectedTask === undefined ? [] : wholeDetail(selectedTask, state, input.now, width, laneWidthFor(size.columns));
   const content = finished
     ? summaryContent({
         state,
@@ -113,13 +118,21 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
         width,
       })
     : [];
-  const box = layout({
-    columns: size.columns,
-    rows: size.rows,
-    tasks: rowsOfTree.length,
-    header: header + (prompt === null ? 0 : 1),
-    summary: finished ? summaryHeight(content) : 0,
-  });
+  const boxWith = (extra: number) =>
+    layout({
+      columns: size.columns,
+      rows: size.rows,
+      tasks: rowsOfTree.length,
+      header: header + (prompt === null ? 0 : 1),
+      summary: finished ? summaryHeight(content) : 0,
+      treeExtra: extra,
+    });
+  let box = boxWith(whole.length);
+  // The summary comes before the selected task's whole detail (its row still shows the start).
+  if (finished && whole.length > 0 && box.summaryHeight < summaryHeight(content)) {
+    whole = [];
+    box = boxWith(0);
+  }
   const pages = finished ? summaryPages(content, box.summaryHeight) : 1;
 
   const bar: Line = (() => {
@@ -168,7 +181,6 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     width: box.width,
   });
 
-  const selected = selectedIndex(rowsOfTree, ui.selected);
   const [from, to] = visibleWindow(rowsOfTree.length, Math.max(0, selected), box.treeRows);
   // The lanes' right edge: the run's real end once it is over, else a little ahead of now.
   const span = finished ? (state.time > 0 ? state.time : 1) : Math.max(0.1, input.now * 1.15);
@@ -182,6 +194,7 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     width: box.width,
     laneWidth: box.laneWidth,
     span,
+    whole,
   });
 
   const codeShown = box.codeBeside || ui.code;

@@ -81,7 +81,9 @@ export function headerLines(h: HeaderInput): Line[] {
   for (const e of shown) lines.push(line(clip(sanitize(e.text), h.width), e.style));
   if (shown.length < extra.length) {
     lines.push(
-      line(clip(`… ${extra.length - shown.length} more (printed again when the program exits)`, h.width), { dim: true }),
+      line(clip(`… ${extra.length - shown.length} more (printed again when the program exits)`, h.width), {
+        dim: true,
+      }),
     );
   }
   return lines;

@@ -13,6 +13,8 @@ export interface LayoutInput {
   header: number;
   /** Rows the summary box needs (border included), or 0 while the run goes on. */
   summary: number;
+  /** Rows the tree needs besides its title, task rows and "… more" line (the selected task's whole detail). */
+  treeExtra?: number;
 }
 
 export interface Layout {
@@ -38,25 +40,31 @@ export function treeHeight(shown: number, tasks: number): number {
   return 1 + shown + (tasks > shown ? 1 : 0);
 }
 
-export function layout({ columns, rows, tasks, header, summary }: LayoutInput): Layout {
+/** Width of the timeline lanes for a terminal this wide (0: none). */
+export function laneWidthFor(columns: number): number {
+  const width = Math.max(20, columns - 1);
+  return width >= 130 ? Math.min(48, Math.floor(width * 0.28)) : width >= 70 ? Math.floor(width * 0.16) : 0;
+}
+
+export function layout({ columns, rows, tasks, header, summary, treeExtra = 0 }: LayoutInput): Layout {
   const width = Math.max(20, columns - 1);
   const body = Math.max(0, rows - header - 1);
+  const tree = (shown: number) => treeHeight(shown, tasks) + treeExtra;
   // After the run the summary comes first: the tree keeps its title and one row, the log gives way.
-  const treeMin = treeHeight(Math.min(tasks, 1), tasks);
-  const summaryHeight = summary > 0 ? Math.max(0, Math.min(summary, body - treeMin)) : 0;
+  const summaryHeight = summary > 0 ? Math.max(0, Math.min(summary, body - tree(Math.min(tasks, 1)))) : 0;
   const room = body - summaryHeight;
-  let treeRows = Math.max(0, Math.min(tasks, Math.floor(room / 2) - 1));
+  let treeRows = Math.max(0, Math.min(tasks, Math.floor(room / 2) - 1 - treeExtra));
   if (summary > 0) {
     // The log needs its title and a line to be worth showing; otherwise the tree takes the rows.
-    const rest = room - treeHeight(treeRows, tasks);
-    if (rest < 2) treeRows = Math.max(0, Math.min(tasks, room - 1 - (tasks > room - 1 ? 1 : 0)));
+    const rest = room - tree(treeRows);
+    if (rest < 2) treeRows = Math.max(0, Math.min(tasks, room - 1 - treeExtra - (tasks > room - 1 ? 1 : 0)));
   }
-  while (treeRows > 0 && treeHeight(treeRows, tasks) > room) treeRows--;
-  const logHeight = Math.max(0, room - treeHeight(treeRows, tasks));
+  while (treeRows > 0 && tree(treeRows) > room) treeRows--;
+  const logHeight = Math.max(0, room - tree(treeRows));
   const codeBeside = columns >= 120;
   const codeWidth = codeBeside ? Math.floor(width * 0.42) : width;
   const logWidth = codeBeside ? width - codeWidth - 1 : width;
-  const laneWidth = width >= 130 ? Math.min(48, Math.floor(width * 0.28)) : width >= 70 ? Math.floor(width * 0.16) : 0;
+  const laneWidth = laneWidthFor(columns);
   return {
     width,
     treeRows,

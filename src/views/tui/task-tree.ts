@@ -3,13 +3,13 @@
  * state glyph and word, what it awaits or how it ended, and its timeline lane.
  * Rows that do not fit are counted above and below, with the keys that reach them.
  */
-import type { RunState } from "../../session/state.js";
+import type { RunState, TaskView } from "../../session/state.js";
 import { LOOK } from "./glyphs.js";
 import { axis, lane } from "./lane.js";
 import { rowColumns } from "./layout.js";
 import { fitLine, type Line, line } from "./line.js";
 import { taskDetail } from "./task-detail.js";
-import { cell, clip, sanitize } from "./text.js";
+import { cell, clip, sanitize, width as textWidth, wrap } from "./text.js";
 import type { TreeRow } from "./tree.js";
 
 export interface TaskTreeInput {
@@ -27,6 +27,25 @@ export interface TaskTreeInput {
   laneWidth: number;
   /** Loop time at the right edge of the lanes. */
   span: number;
+  /** The selected task's detail, whole, when its row cuts it (wholeDetail): lines under the rows. */
+  whole?: readonly string[];
+}
+
+const WHOLE_LEAD = "   › ";
+/** At most this many lines for the selected task's whole detail. */
+const WHOLE_LINES = 2;
+
+/** The selected task's detail in full, when its row cuts it: the lines to show under the rows (none if it fits). */
+export function wholeDetail(task: TaskView, state: RunState, now: number, width: number, laneWidth: number): string[] {
+  const room = rowColumns(width, laneWidth).detail - 1;
+  const detail = sanitize(taskDetail(task, state, now));
+  if (room <= 0 || textWidth(detail) <= room) return [];
+  const lines = wrap(detail, width - WHOLE_LEAD.length);
+  if (lines.length > WHOLE_LINES) {
+    lines.length = WHOLE_LINES;
+    lines[WHOLE_LINES - 1] = clip(`${lines[WHOLE_LINES - 1]} …`, width - WHOLE_LEAD.length);
+  }
+  return lines.map((l, i) => `${i === 0 ? WHOLE_LEAD : " ".repeat(WHOLE_LEAD.length)}${l}`);
 }
 
 /** The title, one line per row, and a `… N more` line when rows are hidden below. */
@@ -55,5 +74,9 @@ export function taskTreeLines(t: TaskTreeInput): Line[] {
     lines.push(fitLine(out, t.width));
   }
   if (below > 0) lines.push(line(clip(`   … ${below} more below (↑↓ to scroll)`, t.width), { dim: true }));
+  const selected = t.rows.find((r) => r.task.id === t.selected)?.task;
+  for (const whole of t.whole ?? []) {
+    lines.push(line(clip(whole, t.width), selected ? { color: LOOK[selected.state].color } : undefined));
+  }
   return lines;
 }

@@ -132,6 +132,15 @@ describe("after the run", () => {
     expect(second.join("\n")).toMatch(/page 2\/\d of the summary/);
   });
 
+  it("a selected task whose detail its row cuts gets it whole on a line under the tree", async () => {
+    const { events, status } = await finishedRun("shutdown", { interruptAt: 0.4 });
+    const lines = frame(scenario("shutdown"), storeAt(events, events.length, status), { columns: 80, rows: 23 });
+    expect(lines.find((l) => l.startsWith("›1"))).toMatch(/swallowed the cancel .*…/);
+    expect(lines).toContain("   › swallowed the cancel (Ctrl-C: run() cancels the main task) → None");
+    const wide = frame(scenario("shutdown"), storeAt(events, events.length, status), { columns: 200, rows: 50 });
+    expect(wide.filter((l) => l.startsWith("   › "))).toEqual([]);
+  });
+
   it("the timeline's right edge is labelled with the run's end", async () => {
     const { events, status } = await finishedRun("taskgroup");
     const lines = frame(scenario("taskgroup"), storeAt(events, events.length, status), { columns: 120, rows: 39 });
