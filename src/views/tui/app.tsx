@@ -11,7 +11,7 @@
  * redrawn until something changes.
  */
 import chalk from "chalk";
-import { Box, Text, useInput, useStdin } from "ink";
+import { Box, Transform, useInput, useStdin } from "ink";
 import { memo, useMemo, useSyncExternalStore } from "react";
 import type { Session } from "../../session/session.js";
 import type { Sources } from "../../session/sources.js";
@@ -19,7 +19,7 @@ import type { SessionStore } from "../../session/store.js";
 import type { Controller } from "./controller.js";
 import { drawFrame, type FrameScenario, type Size } from "./frame.js";
 import { bindingFor, keyPresses } from "./keymap.js";
-import { lineToAnsi } from "./line.js";
+import { lineText, lineToAnsi, lineWidth } from "./line.js";
 import type { UiState } from "./ui-state.js";
 import { useNow } from "./use-now.js";
 import { useTerminalSize } from "./use-terminal-size.js";
@@ -36,9 +36,27 @@ export interface AppProps {
   size?: Size;
 }
 
-/** One row of the frame; an empty row must still take its line (Ink gives an empty Text no height). */
-const Row = memo(function Row({ text }: { text: string }) {
-  return <Text>{text === "" ? " " : text}</Text>;
+interface RowProps {
+  /** The row as the terminal gets it (styles as SGR codes). */
+  ansi: string;
+  /** Its width in cells, and its text without styles (screen readers). */
+  cells: number;
+  plain: string;
+}
+
+/**
+ * One row of the frame. Ink measures every text it lays out on every frame,
+ * and string-width is slow on styled rows with box-drawing characters and
+ * glyphs; the row's width is already known, so Ink is given that many spaces
+ * to measure and the styled row replaces them as it is written (Transform). An
+ * empty row still takes its line (Ink gives an empty text no height).
+ */
+const Row = memo(function Row({ ansi, cells, plain }: RowProps) {
+  return (
+    <Transform transform={() => ansi} accessibilityLabel={plain}>
+      {" ".repeat(Math.max(1, cells))}
+    </Transform>
+  );
 });
 
 export function App({ scenario, session, store, ui, controller, sources, size }: AppProps) {
@@ -69,14 +87,14 @@ export function App({ scenario, session, store, ui, controller, sources, size }:
       { scenario, snapshot, ui: view, now, sources, blocked },
       { columns, rows: Math.max(1, rows - 1) },
     );
-    return frame.map((l) => lineToAnsi(l, chalk.level));
+    return frame.map((l) => ({ ansi: lineToAnsi(l, chalk.level), cells: lineWidth(l), plain: lineText(l) }));
   }, [scenario, snapshot, view, now, sources, blocked, columns, rows]);
   controller.layout = { columns, rows: Math.max(1, rows - 1) };
   return (
     <Box flexDirection="column">
-      {rowsText.map((text, i) => (
+      {rowsText.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on the screen
-        <Row key={i} text={text} />
+        <Row key={i} {...row} />
       ))}
     </Box>
   );

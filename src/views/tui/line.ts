@@ -79,28 +79,29 @@ export function besides(left: Line, leftWidth: number, gap: number, right: Line)
   return [...fitted, { text: " ".repeat(Math.max(0, pad)) }, ...right];
 }
 
-const painters = new Map<number, ChalkInstance>();
+/** A chalk chain for each colour level and style used (building one allocates: frames come 4 times a second). */
+const painters = new Map<string, ChalkInstance>();
 
-/** The line as terminal text with SGR styles (`colorLevel` 0: no escape codes at all). */
-export function lineToAnsi(l: Line, colorLevel: number): string {
-  if (colorLevel === 0) return lineText(l);
-  let painter = painters.get(colorLevel);
-  if (painter === undefined) {
-    painter = new Chalk({ level: colorLevel as 0 | 1 | 2 | 3 });
-    painters.set(colorLevel, painter);
-  }
-  let s = "";
-  for (const { text, style } of l) {
-    if (style === undefined || text === "") {
-      s += text;
-      continue;
-    }
-    let paint: ChalkInstance = painter;
+function painter(style: Style, colorLevel: number): ChalkInstance {
+  const key = `${colorLevel}:${style.color ?? ""}:${style.bold ? 1 : 0}${style.dim ? 1 : 0}${style.inverse ? 1 : 0}`;
+  let paint = painters.get(key);
+  if (paint === undefined) {
+    paint = new Chalk({ level: colorLevel as 0 | 1 | 2 | 3 });
     if (style.color) paint = paint[style.color];
     if (style.bold) paint = paint.bold;
     if (style.dim) paint = paint.dim;
     if (style.inverse) paint = paint.inverse;
-    s += paint(text);
+    painters.set(key, paint);
+  }
+  return paint;
+}
+
+/** The line as terminal text with SGR styles (`colorLevel` 0: no escape codes at all). */
+export function lineToAnsi(l: Line, colorLevel: number): string {
+  if (colorLevel === 0) return lineText(l);
+  let s = "";
+  for (const { text, style } of l) {
+    s += style === undefined || text === "" ? text : painter(style, colorLevel)(text);
   }
   return s;
 }
