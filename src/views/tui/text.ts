@@ -7,8 +7,8 @@
  * would move the cursor and break the frame, so it is shown as its symbol.
  */
 import cliTruncate from "cli-truncate";
-import stringWidth from "string-width";
 import wrapAnsi from "wrap-ansi";
+import stringWidth from "./string-width-fast.js";
 
 /** Printable ASCII only: one cell per character, so `.length` is exact (the common case, kept fast). */
 const ASCII = /^[\x20-\x7e]*$/;
