@@ -86,7 +86,7 @@ describe("App", () => {
     expect(lines[1]).toMatch(/^t=\d\.\d\ds {2}×0\.1 {2}▶ running/);
     expect(f).toContain("Tasks (2)");
     expect(f).toContain("   Events");
-    expect(f).toMatch(/long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s [█░]{5} \d+\.\d\ds left/);
+    expect(f).toMatch(/long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s [█░]{5} \d+\.\d+s left/);
     expect(lines.at(-1)).toMatch(/^↑↓ select · c cancel.*\? help · q quit · Ctrl-C$/);
   });
 
