@@ -11,7 +11,7 @@ import { eventLogLines } from "./event-log.js";
 import { headerHeight, headerLines } from "./header.js";
 import { type BarMode, keyBar } from "./key-bar.js";
 import { helpLines } from "./key-help.js";
-import { laneWidthFor, layout } from "./layout.js";
+import { type Layout, laneWidthFor, layout } from "./layout.js";
 import { besides, fitLine, type Line, line } from "./line.js";
 import { summaryBox, summaryContent, summaryHeight, summaryLine, summaryPages } from "./summary.js";
 import { taskTreeLines, wholeDetail } from "./task-tree.js";
@@ -86,6 +86,54 @@ function blockedNotice(input: FrameInput): string | null {
   return `⚠ ${who} has held the loop for ${input.blocked.toFixed(1)} s without awaiting: nothing else can run · Ctrl-C stops it`;
 }
 
+/** The bottom row: the keys that work now, or why a key did nothing, or (final frame) how the program ended. */
+function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryPaged: boolean): Line {
+  const { snapshot, ui } = input;
+  if (ui.leaving !== null) {
+    // The final frame stays on screen after the program has gone: it offers no keys.
+    const how = finished
+      ? `async-demo has exited with status ${ui.leaving.status}`
+      : `${ui.leaving.why ?? "left"} at t=${seconds(input.now)}: the run was abandoned — async-demo has exited with status ${ui.leaving.status}`;
+    return line(clip(how, box.width), { dim: true });
+  }
+  const notice = blockedNotice(input) ?? ui.notice;
+  if (notice !== null) return line(clip(notice, box.width), { color: "yellow" });
+  const bar = keyBar(
+    {
+      mode: barMode(input),
+      paused: snapshot.phase === "paused",
+      status: snapshot.status,
+      codeBeside: box.codeBeside,
+      summaryPaged,
+      againStatus: ui.interrupted === "SIGTERM" ? 143 : 130,
+    },
+    box.width,
+  );
+  return fitLine(bar, box.width);
+}
+
+/** Between the tree and the summary: the event log, the code pane beside it, or the code pane in its place. */
+function logAndCode(input: FrameInput, box: Layout, lesson: string): Line[] {
+  const { snapshot, ui, sources } = input;
+  if (box.logHeight === 0) return [];
+  const codeShown = box.codeBeside || ui.code;
+  const code = codeShown
+    ? codePaneLines({
+        language: ui.language,
+        file: ui.language === "python" ? sources.pythonFile : sources.typescriptFile,
+        source: ui.language === "python" ? sources.python : sources.typescript,
+        explain: lesson,
+        whole: `async-demo show ${input.scenario.name}`,
+        height: box.logHeight,
+        width: box.codeWidth,
+      })
+    : [];
+  if (codeShown && !box.codeBeside) return code;
+  const log = eventLogLines({ entries: snapshot.logTail(box.logHeight), height: box.logHeight, width: box.logWidth });
+  if (!codeShown) return log;
+  return Array.from({ length: box.logHeight }, (_, i) => besides(log[i] ?? [], box.logWidth, 1, code[i] ?? []));
+}
+
 export function drawFrame(input: FrameInput, size: Size): Line[] {
   const { snapshot, ui, scenario } = input;
   const state = snapshot.state;
@@ -93,80 +141,41 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
   const finished = snapshot.status !== null && live;
   const notices = snapshot.notices ?? [];
   const warnings = snapshot.warnings ?? [];
-  const header = headerHeight(notices.length, warnings.length);
   // The scenario's invitation ("press Ctrl-C now: …") while the run plays and nobody has pressed it.
   const prompt =
     scenario.interruptPrompt !== undefined && ui.interrupted === null && live && snapshot.phase === "running"
       ? scenario.interruptPrompt
       : null;
   const lesson = lessonOf(scenario);
-  const leaving = ui.leaving;
-  const mode = barMode(input);
-  const rowsOfTree = treeRows(state);
+  const rows = treeRows(state);
   const width = Math.max(20, size.columns - 1);
+  const selected = selectedIndex(rows, ui.selected);
+  const selectedTask = rows[selected]?.task;
 
-  // The selected task's detail, when its row cuts it, gets a line of its own under the tree.
-  const selected = selectedIndex(rowsOfTree, ui.selected);
-  const selectedTask = rowsOfTree[selected]?.task;
-  let whole =
-    selectedTask === undefined ? [] : wholeDetail(selectedTask, state, input.now, width, laneWidthFor(size.columns));
-  const content = finished
-    ? summaryContent({
-        state,
-        status: snapshot.status ?? 0,
-        explain: lesson,
-        width,
-      })
-    : [];
-  const boxWith = (extra: number) =>
+  // The selected task's detail, when its row cuts it, gets lines of their own under the tree.
+  let whole = selectedTask ? wholeDetail(selectedTask, state, input.now, width, laneWidthFor(size.columns)) : [];
+  const content = finished ? summaryContent({ state, status: snapshot.status ?? 0, explain: lesson, width }) : [];
+  const layoutWith = (treeExtra: number) =>
     layout({
       columns: size.columns,
       rows: size.rows,
-      tasks: rowsOfTree.length,
-      header: header + (prompt === null ? 0 : 1),
+      tasks: rows.length,
+      header: headerHeight(notices.length, warnings.length) + (prompt === null ? 0 : 1),
       summary: finished ? summaryHeight(content) : 0,
-      treeExtra: extra,
+      treeExtra,
     });
-  let box = boxWith(whole.length);
+  let box = layoutWith(whole.length);
   // The summary comes before the selected task's whole detail (its row still shows the start).
   if (finished && whole.length > 0 && box.summaryHeight < summaryHeight(content)) {
     whole = [];
-    box = boxWith(0);
+    box = layoutWith(0);
   }
   const pages = finished ? summaryPages(content, box.summaryHeight) : 1;
+  const bar = bottomBar(input, box, finished, pages > 1);
 
-  const bar: Line = (() => {
-    if (leaving !== null) {
-      // The final frame stays on screen after the program has gone: it offers no keys.
-      const how = finished
-        ? `async-demo has exited with status ${leaving.status}`
-        : `${leaving.why ?? "left"} at t=${seconds(input.now)}: the run was abandoned — async-demo has exited with status ${leaving.status}`;
-      return line(clip(how, box.width), { dim: true });
-    }
-    const notice = blockedNotice(input) ?? (ui.notice === null ? null : ui.notice);
-    if (notice !== null) return line(clip(notice, box.width), { color: "yellow" });
-    return fitLine(
-      keyBar(
-        {
-          mode,
-          paused: snapshot.phase === "paused",
-          status: snapshot.status,
-          codeBeside: box.codeBeside,
-          summaryPaged: pages > 1,
-          againStatus: ui.interrupted === "SIGTERM" ? 143 : 130,
-        },
-        box.width,
-      ),
-      box.width,
-    );
-  })();
+  if (ui.help > 0) return [...helpLines(ui.help, box.width, box.helpHeight).slice(0, size.rows - 1), bar];
 
-  if (ui.help > 0) {
-    const help = helpLines(ui.help, box.width, box.helpHeight);
-    return [...help.slice(0, size.rows - 1), bar];
-  }
-
-  const headerPart = headerLines({
+  const header = headerLines({
     name: scenario.name,
     title: scenario.title,
     now: input.now,
@@ -180,60 +189,32 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     warnings,
     width: box.width,
   });
-
-  const [from, to] = visibleWindow(rowsOfTree.length, Math.max(0, selected), box.treeRows);
-  // The lanes' right edge: the run's real end once it is over, else a little ahead of now.
-  const span = finished ? (state.time > 0 ? state.time : 1) : Math.max(0.1, input.now * 1.15);
+  const [from, to] = visibleWindow(rows.length, Math.max(0, selected), box.treeRows);
   const tree = taskTreeLines({
-    rows: rowsOfTree.slice(from, to),
+    rows: rows.slice(from, to),
     offset: from,
-    total: rowsOfTree.length,
+    total: rows.length,
     state,
-    selected: rowsOfTree[selected]?.task.id ?? null,
+    selected: selectedTask?.id ?? null,
     now: input.now,
     width: box.width,
     laneWidth: box.laneWidth,
-    span,
+    // The lanes' right edge: the run's real end once it is over, else a little ahead of now.
+    span: finished ? (state.time > 0 ? state.time : 1) : Math.max(0.1, input.now * 1.15),
     whole,
   });
+  const summary =
+    !finished || box.summaryHeight === 0
+      ? []
+      : box.summaryHeight >= 3
+        ? summaryBox(content, box.summaryHeight, ui.summaryPage % pages, box.width)
+        : [line(clip(summaryLine(state, snapshot.status ?? 0), box.width), { bold: true })];
 
-  const codeShown = box.codeBeside || ui.code;
-  const code = codeShown
-    ? codePaneLines({
-        language: ui.language,
-        file: ui.language === "python" ? input.sources.pythonFile : input.sources.typescriptFile,
-        source: ui.language === "python" ? input.sources.python : input.sources.typescript,
-        explain: lesson,
-        whole: `async-demo show ${scenario.name}`,
-        height: box.logHeight,
-        width: box.codeWidth,
-      })
-    : [];
-  let middle: Line[];
-  if (box.logHeight === 0) middle = [];
-  else if (codeShown && !box.codeBeside) middle = code;
-  else {
-    const log = eventLogLines({ entries: snapshot.logTail(box.logHeight), height: box.logHeight, width: box.logWidth });
-    middle = codeShown
-      ? Array.from({ length: box.logHeight }, (_, i) => besides(log[i] ?? [], box.logWidth, 1, code[i] ?? []))
-      : log;
-  }
-
-  const summary: Line[] = [];
-  if (finished && box.summaryHeight >= 3) {
-    const page = ui.summaryPage % Math.max(1, pages);
-    summary.push(...summaryBox(content, box.summaryHeight, page, box.width));
-  } else if (finished && box.summaryHeight > 0) {
-    summary.push(line(clip(summaryLine(state, snapshot.status ?? 0), box.width), { bold: true }));
-  }
-
-  const body = [...tree, ...middle, ...summary];
-  const footer: Line[] =
-    prompt === null ? [bar] : [line(clip(`▶ ${prompt}`, box.width), { color: "yellow", bold: true }), bar];
-  const room = Math.max(0, size.rows - headerPart.length - footer.length);
-  const frame = [...headerPart, ...body.slice(0, room)];
+  const body = [...tree, ...logAndCode(input, box, lesson), ...summary];
+  const footer = prompt === null ? [bar] : [line(clip(`▶ ${prompt}`, box.width), { color: "yellow", bold: true }), bar];
+  const frame = [...header, ...body.slice(0, Math.max(0, size.rows - header.length - footer.length))];
   // Live, the bar sits on the last row; the final frame (printed after the program) needs no gap.
-  while (leaving === null && frame.length < size.rows - footer.length) frame.push([]);
+  while (ui.leaving === null && frame.length < size.rows - footer.length) frame.push([]);
   frame.push(...footer);
   // A terminal smaller than the header and the bar: the bar (the ways out) and the title win.
   return frame.length > size.rows ? [...frame.slice(0, Math.max(0, size.rows - 1)), bar].slice(-size.rows) : frame;
