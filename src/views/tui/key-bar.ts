@@ -35,64 +35,69 @@ interface Item {
   priority: number;
 }
 
-function items(b: BarInput): { body: Item[]; tail: string[] } {
+/** The ways out, most explicit first; a narrow terminal gets the shortest that fits. */
+function tails(b: BarInput): string[][] {
+  switch (b.mode) {
+    case "live":
+    case "history":
+      return [["? help", "q quit", "Ctrl-C"], ["? help", "q quit"], ["q quit"]];
+    case "interrupted":
+      return [["? help", "q quit"], ["q quit"]];
+    case "finished":
+      return [
+        ["? help", `q quit (status ${b.status ?? 0})`],
+        ["? help", `q quit (${b.status ?? 0})`],
+        [`q quit (${b.status ?? 0})`],
+      ];
+  }
+}
+
+function items(b: BarInput): Item[] {
   const code: Item[] = [
     ...(b.codeBeside ? [] : [{ text: "v code", priority: 11 }]),
     { text: "p Python/TS", priority: 12 },
   ];
   switch (b.mode) {
     case "live":
-      return {
-        body: [
-          { text: "↑↓ select", priority: 3 },
-          { text: "c cancel", priority: 1 },
-          { text: "1-9", priority: 6 },
-          { text: "a all", priority: 7 },
-          { text: "x raise", priority: 5 },
-          { text: b.paused ? "space resume" : "space pause", priority: 2 },
-          { text: "n/b step", priority: 4 },
-          { text: "[ ] jump", priority: 9 },
-          { text: "+/- speed", priority: 8 },
-          { text: "r restart", priority: 10 },
-          ...code,
-        ],
-        tail: ["? help", "q quit", "Ctrl-C"],
-      };
+      return [
+        { text: "↑↓ select", priority: 3 },
+        { text: "c cancel", priority: 1 },
+        { text: "1-9", priority: 6 },
+        { text: "a all", priority: 7 },
+        { text: "x raise", priority: 5 },
+        { text: b.paused ? "space resume" : "space pause", priority: 2 },
+        { text: "n/b step", priority: 4 },
+        { text: "[ ] jump", priority: 9 },
+        { text: "+/- speed", priority: 8 },
+        { text: "r restart", priority: 10 },
+        ...code,
+      ];
     case "history":
-      return {
-        body: [
-          { text: "n/b step", priority: 1 },
-          { text: "[ ] jump by time", priority: 2 },
-          { text: "{ } by task", priority: 3 },
-          { text: "c/x/a act here", priority: 4 },
-          { text: "space resume", priority: 5 },
-          { text: "↑↓ select", priority: 6 },
-          ...code,
-        ],
-        tail: ["? help", "q quit", "Ctrl-C"],
-      };
+      return [
+        { text: "n/b step", priority: 1 },
+        { text: "[ ] jump by time", priority: 2 },
+        { text: "{ } by task", priority: 3 },
+        { text: "c/x/a act here", priority: 4 },
+        { text: "space resume", priority: 5 },
+        { text: "↑↓ select", priority: 6 },
+        ...code,
+      ];
     case "interrupted":
-      return {
-        body: [
-          { text: `Ctrl-C again: exit at once (status ${b.againStatus})`, priority: 0 },
-          { text: "space pause", priority: 2 },
-          { text: "n/b step", priority: 3 },
-          { text: "↑↓ select", priority: 4 },
-          ...code,
-        ],
-        tail: ["? help", "q quit"],
-      };
+      return [
+        { text: `Ctrl-C again: exit at once (status ${b.againStatus})`, priority: 0 },
+        { text: "space pause", priority: 2 },
+        { text: "n/b step", priority: 3 },
+        { text: "↑↓ select", priority: 4 },
+        ...code,
+      ];
     case "finished":
-      return {
-        body: [
-          ...(b.summaryPaged ? [{ text: "m more", priority: 0 }] : []),
-          { text: "b/[ look back", priority: 1 },
-          { text: "r replay", priority: 2 },
-          { text: "↑↓ select", priority: 3 },
-          ...code,
-        ],
-        tail: ["? help", `q quit (status ${b.status ?? 0})`],
-      };
+      return [
+        ...(b.summaryPaged ? [{ text: "m more", priority: 0 }] : []),
+        { text: "b/[ look back", priority: 1 },
+        { text: "r replay", priority: 2 },
+        { text: "↑↓ select", priority: 3 },
+        ...code,
+      ];
   }
 }
 
@@ -100,8 +105,9 @@ const SEP = " · ";
 
 /** The key bar in `width` cells. */
 export function keyBar(b: BarInput, width: number): Line {
-  const { body, tail } = items(b);
-  const tailText = tail.join(SEP);
+  const body = items(b);
+  const options = tails(b).map((tail) => tail.join(SEP));
+  const tailText = options.find((t) => cells(t) + cells(`…${SEP}`) <= width) ?? (options.at(-1) as string);
   let room = width - cells(tailText);
   // Take items by priority while they fit (keeping room for "… · " if any is left out), show them in order.
   const chosen = new Set<Item>();

@@ -213,7 +213,9 @@ describe("key bar", () => {
     expect(bar({ codeBeside: true }, 400)).not.toContain("v code");
   });
 
-  it("in a 30-column terminal the ways out still show", () => {
+  it("in a 30-column terminal the ways out still show, shortened if they must", () => {
     expect(bar({}, 29)).toBe("… · ? help · q quit · Ctrl-C");
+    expect(bar({ mode: "finished", status: 130 }, 29)).toBe("… · ? help · q quit (130)");
+    expect(bar({ mode: "finished", status: 130 }, 20)).toBe("… · q quit (130)");
   });
 });
