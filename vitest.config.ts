@@ -8,8 +8,9 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
-    // Ink and chalk read CI; component tests need live frames.
-    env: { CI: "false", FORCE_COLOR: "0" },
+    // Ink and chalk read CI; component tests need live frames. Tests that must not be skipped in CI
+    // (the browser tests) read the real value as ASYNC_DEMO_CI.
+    env: { CI: "false", FORCE_COLOR: "0", ASYNC_DEMO_CI: process.env.CI ?? "" },
     testTimeout: 20_000,
     globalSetup: ["test/global-setup.ts"],
   },

@@ -36,7 +36,7 @@ await build({
 });
 
 await build({
-  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts", "src/worker": "src/worker.ts" },
+  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts", "src/worker": "src/cli/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -45,8 +45,9 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "src/chunks/[name]-[hash]",
-  // Scenario files reach the runtime through the package name, like users' files.
-  external: ["async-demo", "../scenarios/*", "tsx", "tsx/*", "esbuild"],
+  // Scenario files reach the runtime through the package name, like users' files (src/cli/registry.ts
+  // imports them by a path computed at run time).
+  external: ["async-demo", "tsx", "tsx/*", "esbuild"],
   define: { "process.env.NODE_ENV": '"production"' },
   // Ink optionally loads React DevTools; it is never wanted here.
   alias: { "react-devtools-core": "./scripts/no-devtools.mjs" },
@@ -54,5 +55,29 @@ await build({
   // Bundled CommonJS packages (React, Ink's helpers) still require() Node built-ins.
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
   legalComments: "none",
+  logLevel: "warning",
+});
+
+// The replay page (`--html`): one script and one stylesheet for the browser, which the CLI inlines into
+// each replay file it writes. Built here so that a run never needs esbuild.
+await build({
+  entryPoints: { page: "src/views/html/page/main.ts" },
+  outdir: "dist/replay",
+  bundle: true,
+  format: "iife",
+  platform: "browser",
+  target: ["es2022", "chrome110", "firefox110", "safari16"],
+  minify: true,
+  charset: "utf8",
+  legalComments: "none",
+  logLevel: "warning",
+});
+await build({
+  entryPoints: { page: "src/views/html/page/page.css" },
+  outdir: "dist/replay",
+  bundle: true,
+  minify: true,
+  charset: "utf8",
+  target: ["chrome110", "firefox110", "safari16"],
   logLevel: "warning",
 });

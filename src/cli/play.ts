@@ -7,13 +7,15 @@
  * at once), the final traceback, and the exit status.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
+import { basename } from "node:path";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
+import type { CoreOptions } from "../session/core.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
-import { type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
+import { type CoreFactory, type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
+import { OutputFile } from "./output-file.js";
 import { formatTraceback } from "./traceback.js";
-import type { WorkerHost } from "./worker-host.js";
 
 export type ViewKind = "dashboard" | "plain" | "quiet" | "json";
 
@@ -29,6 +31,21 @@ export interface PlayOptions {
   file?: string;
   /** Started from the scenario picker: after the dashboard, return the status (the picker shows again). */
   fromPicker?: boolean;
+  /** `--html FILE`: write a replay page of the run there. */
+  html?: string;
+  /** `--cast FILE`: write an asciicast of the run there (of the dashboard, or drawn at `size` without it). */
+  cast?: string;
+  size?: { columns: number; rows: number };
+  /** The command line that reproduces this run (a replay page shows it). */
+  command?: string;
+}
+
+/** What play() needs of an engine: our runtime in a worker thread (worker-host.ts), or CPython in a child process (python-host.ts). */
+export interface EngineHost {
+  readonly info: ScenarioInfo;
+  /** `events`: whether anyone wants the event stream (`--quiet` alone needs only the prints). */
+  core(options: CoreOptions, events: boolean): CoreFactory;
+  terminate(): Promise<unknown>;
 }
 
 interface View {
@@ -45,10 +62,16 @@ const err = (text: string) => {
 
 const SIGNAL_STATUS: Record<Signal | "SIGHUP", number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** SIGINT/SIGTERM: first → the scenario's Ctrl-C; second → exit now. SIGHUP: exit now. Returns the uninstaller. */
-export function handleSignals(session: Session, onExitNow: (status: number) => void): () => void {
+/**
+ * SIGINT/SIGTERM: first → the scenario's Ctrl-C; second → exit now. SIGHUP: exit now. Returns the uninstaller
+ * and `deliver`, for a Ctrl-C that comes as a key.
+ */
+export function handleSignals(
+  session: Session,
+  onExitNow: (status: number) => void,
+): { uninstall: () => void; deliver: (signal: Signal) => void } {
   let interrupted = false;
-  const graceful = (signal: Signal) => () => {
+  const deliver = (signal: Signal) => {
     if (interrupted || session.done) {
       onExitNow(SIGNAL_STATUS[signal]);
       return;
@@ -57,13 +80,47 @@ export function handleSignals(session: Session, onExitNow: (status: number) => v
     session.interrupt(signal);
   };
   const handlers: [NodeJS.Signals, () => void][] = [
-    ["SIGINT", graceful("SIGINT")],
-    ["SIGTERM", graceful("SIGTERM")],
+    ["SIGINT", () => deliver("SIGINT")],
+    ["SIGTERM", () => deliver("SIGTERM")],
     ["SIGHUP", () => onExitNow(SIGNAL_STATUS.SIGHUP)],
   ];
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  return {
+    uninstall: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    },
+    deliver,
+  };
+}
+
+/** Launched by npm (`npx async-demo …`, an npm script): npm and its shell share our terminal's process group. */
+function launchedByNpm(): boolean {
+  return process.env.npm_lifecycle_event !== undefined || process.env.npm_command !== undefined;
+}
+
+/**
+ * Under npm, the terminal's Ctrl-C is a SIGINT to every process of the foreground group: npm and its shell
+ * hear it too, and npm then dies of it (status 130) whatever this program's own status — a swallowed
+ * Ctrl-C's 0 included. So in a terminal, the narrated views take Ctrl-C as a key, as the dashboard does
+ * (raw mode: the terminal sends the byte to us instead of signalling the group). Returns the undo.
+ */
+function ctrlCAsKey(onCtrlC: () => void): () => void {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || !process.stdout.isTTY || !launchedByNpm()) return () => {};
+  const restore = () => {
+    if (stdin.isRaw) stdin.setRawMode(false);
+  };
+  const onData = (chunk: Buffer) => {
+    if (chunk.includes(0x03)) onCtrlC();
+  };
+  stdin.setRawMode(true);
+  stdin.on("data", onData);
+  process.on("exit", restore);
   return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    stdin.off("data", onData);
+    restore();
+    stdin.pause();
+    process.off("exit", restore);
   };
 }
 
@@ -77,13 +134,15 @@ function openTrace(path: string | undefined): number | undefined {
   }
 }
 
-export async function play(host: WorkerHost, options: PlayOptions): Promise<number> {
+export async function play(host: EngineHost, options: PlayOptions): Promise<number> {
   const info: ScenarioInfo = host.info;
   const traceFd = openTrace(options.trace);
+  const htmlFile = options.html === undefined ? undefined : OutputFile.open(options.html, "--html");
+  const castFile = options.cast === undefined ? undefined : OutputFile.open(options.cast, "--cast");
   const quiet = options.view === "quiet";
   const dashboard = options.view === "dashboard";
-  // --quiet needs only the prints, unless a trace is written too.
-  const events = !quiet || traceFd !== undefined;
+  // --quiet needs only the prints, unless a trace or a replay is written too.
+  const events = !quiet || traceFd !== undefined || htmlFile !== undefined || castFile !== undefined;
   const core = host.core({ params: options.params, speed: options.speed, script: options.script }, events);
   const session = new Session(
     info,
@@ -98,15 +157,24 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
   );
   if (dashboard) {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
+    const recording =
+      castFile === undefined
+        ? undefined
+        : (await import("../views/cast/live.js")).recordTerminal(
+            `async-demo · ${info.name} — ${info.title}`,
+            options.command ?? `async-demo ${info.name}`,
+          );
     const result = await runDashboard(session, info, { file: options.file });
     await host.terminate();
-    const status = finish(result, traceFd, undefined, options);
+    if (recording !== undefined) castFile?.commit(recording.stop());
+    const status = finish(result, traceFd, undefined, undefined, options);
     if (options.fromPicker) return status;
     // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
     process.exit(status);
   }
   // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
-  const uninstall = handleSignals(session, (status) => process.exit(status));
+  const { uninstall, deliver } = handleSignals(session, (status) => process.exit(status));
+  const undoKeys = ctrlCAsKey(() => deliver("SIGINT"));
   let view: View | undefined;
   if (options.view === "json") {
     const { jsonView } = await import("../views/json.js");
@@ -116,17 +184,27 @@ export async function play(host: WorkerHost, options: PlayOptions): Promise<numb
     view = plainView(info, out, palette(options.color));
   }
   const trace = traceFd === undefined ? undefined : (await import("../views/trace.js")).traceView(info);
+  const html = htmlFile === undefined ? undefined : await replayWriter(htmlFile, info, options);
+  // Warnings as they arise (a scripted cancel that found no task), not only after the run.
+  const warned = new Set<string>();
+  session.onWarning((text) => {
+    warned.add(text);
+    err(`warning: ${text}`);
+  });
   session.onEvent((event, hint) => {
     view?.event(event, hint);
     trace?.event(event);
+    html?.event(event, hint);
   });
   const watchdog = watchForBlocking(session);
   try {
     const result = await session.start();
     view?.finish(result.status);
-    return finish(result, traceFd, trace, options);
+    const unsaid = { ...result, warnings: result.warnings.filter((w) => !warned.has(w)) };
+    return finish(unsaid, traceFd, trace, html, options);
   } finally {
     clearInterval(watchdog);
+    undoKeys();
     uninstall();
   }
 }
@@ -147,21 +225,52 @@ function watchForBlocking(session: Session): ReturnType<typeof setInterval> {
   return timer;
 }
 
+/** The `--html` view: keeps the events, writes the page at the end. */
+async function replayWriter(file: OutputFile, info: ScenarioInfo, options: PlayOptions) {
+  const [{ htmlView }, { fileSources, scenarioSources }] = await Promise.all([
+    import("../views/html/html-view.js"),
+    import("../session/sources.js"),
+  ]);
+  const sources = options.file === undefined ? scenarioSources(info.name) : fileSources(options.file);
+  // A page is made to be shared: it names the user's file, not where it lives on this machine.
+  const shareable = (name: string) => (name === "(none)" ? name : basename(name));
+  const view = htmlView(info, {
+    command: options.command ?? `async-demo ${info.name}`,
+    speed: options.speed,
+    sources: {
+      ...sources,
+      pythonFile: shareable(sources.pythonFile),
+      typescriptFile: shareable(sources.typescriptFile),
+    },
+  });
+  return {
+    event: view.event,
+    write(status: number, after: readonly string[]): void {
+      file.commit(view.build(status, after));
+    },
+  };
+}
+
 function finish(
   result: SessionResult,
   traceFd: number | undefined,
   trace: { build(): unknown } | undefined,
+  html: { write(status: number, after: readonly string[]): void } | undefined,
   options: PlayOptions,
 ): number {
+  const talk = options.view !== "json" && options.view !== "quiet";
   if (traceFd !== undefined) {
     if (trace !== undefined) writeSync(traceFd, JSON.stringify(trace.build()));
     closeSync(traceFd);
-    if (options.view !== "json" && options.view !== "quiet") {
-      err(`trace written to ${options.trace} (open it in https://ui.perfetto.dev)`);
-    }
+    if (talk) err(`trace written to ${options.trace} (open it in https://ui.perfetto.dev)`);
   }
-  for (const warning of result.warnings) err(`warning: ${warning}`);
+  const after = result.warnings.map((warning) => `warning: ${warning}`);
   const traceback = result.traceback ?? (result.error !== undefined ? formatTraceback(result.error) : undefined);
-  if (traceback !== undefined) err(traceback);
+  if (traceback !== undefined) after.push(traceback);
+  if (html !== undefined) {
+    html.write(result.status, after);
+    if (talk) err(`replay written to ${options.html} (open it in a browser: everything is inside, no network needed)`);
+  }
+  for (const line of after) err(line);
   return result.status;
 }

@@ -6,13 +6,14 @@
  * After the timeout every remaining wait raises TimeoutError; nothing is
  * cancelled (catalogue items 61–63).
  */
-import { Coroutine } from "./coroutine.js";
-import { type Awaitable, ensureFuture } from "./ensure-future.js";
+import { Coroutine, isCoroutine } from "./coroutine.js";
+import { type Awaitable, ensureFutureBy } from "./ensure-future.js";
 import { TimeoutError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
+import { typeName } from "./format.js";
 import { Future } from "./future.js";
 import type { Handle } from "./handle.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 
 class NextDoneFuture extends Future<void> {
   override _describe(): Awaiting {
@@ -72,7 +73,7 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
   constructor(aws: Iterable<Awaitable<T>>, timeout: number | null) {
     const loop = getRunningLoop();
     this.done = new DoneQueue(loop);
-    for (const aw of new Set(aws)) this.todo.add(ensureFuture(aw, "asCompleted", loop));
+    for (const aw of new Set(aws)) this.todo.add(ensureFutureBy(aw, "asCompleted", loop));
     for (const f of this.todo) f.addDoneCallback(this.onCompletion);
     if (this.todo.size > 0 && timeout !== null)
       this.timeoutHandle = loop.callLater(timeout, () => this.handleTimeout());
@@ -130,5 +131,8 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
 
 /** Iterate `aws` in completion order (asyncio.as_completed). */
 export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): AsCompleted<T> {
+  if (aws instanceof Future || isCoroutine(aws)) {
+    throw new TypeError(`expects an iterable of awaitables, not ${typeName(aws)}`);
+  }
   return new AsCompleted(aws, options.timeout ?? null);
 }

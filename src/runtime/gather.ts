@@ -10,11 +10,11 @@
  * is reported as CancelledError, but the gather itself is never `cancelled()`.
  */
 
-import { type Awaitable, ensureFuture } from "./ensure-future.js";
+import { type Awaitable, ensureFutureBy } from "./ensure-future.js";
 import { CancelledError, withoutStack } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 import type { Task } from "./task.js";
 
 export interface GatherOptions {
@@ -34,7 +34,8 @@ export class GatheringFuture<T> extends Future<T> {
   }
 
   override get _className(): string {
-    return "_GatheringFuture";
+    // asyncio.gather() of nothing returns a plain finished Future, not a _GatheringFuture.
+    return this._children.length === 0 ? "Future" : "_GatheringFuture";
   }
 
   override _describe(): Awaiting {
@@ -43,7 +44,7 @@ export class GatheringFuture<T> extends Future<T> {
   }
 
   /** Cancel every unfinished child; true if any accepted (then awaiting the gather raises CancelledError). */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     if (this.done()) return false;
     const loop = this._loop;
     const cause = loop._cause ?? { cause: "gather" as const, by: loop._currentTask()?._id ?? null };
@@ -137,7 +138,7 @@ export function gather(...args: unknown[]): GatheringFuture<unknown[]> {
       const stamped = arg as Stamped;
       let fut = stamped?._gatherFut as Future<unknown> | null | undefined;
       if (fut === null || fut === undefined) {
-        fut = ensureFuture(arg, "gather", loop);
+        fut = ensureFutureBy(arg, "gather", loop);
         loop ??= fut._loop;
         nfuts++;
         stamped._gatherFut = fut;

@@ -29,8 +29,8 @@ export class Handle {
     return this._fn(...(this._args as never[]));
   }
 
-  /** True if the call settles promises from outside the loop (their follow-ups must drain first). */
-  get _external(): boolean {
+  /** True if the call settles a foreign then (its promise follow-ups must drain before the next step). */
+  get _foreign(): boolean {
     return false;
   }
 }
@@ -47,7 +47,7 @@ export class DoneHandle extends Handle {
   constructor(
     fn: (...args: never[]) => unknown,
     readonly _future: unknown,
-    private readonly _settlesOutside = false,
+    private readonly _settlesForeign = false,
   ) {
     super(fn, NO_ARGS);
   }
@@ -56,16 +56,19 @@ export class DoneHandle extends Handle {
     return (this._fn as (future: unknown) => unknown)(this._future);
   }
 
-  override get _external(): boolean {
-    return this._settlesOutside;
+  override get _foreign(): boolean {
+    return this._settlesForeign;
   }
 }
 
 /**
  * A callback due at loop time `when`. Timers with the same deadline fire in the
- * order they were scheduled (`seq`): CPython's heap compares `when` only, but a
- * virtual clock makes equal deadlines common and FIFO is what real CPython shows
- * (catalogue items 05 and 06).
+ * order they were scheduled (`seq`), a deliberate difference: CPython's heap
+ * compares `when` only, so equal deadlines come out in the heap's order —
+ * catalogue item 06's six `call_at(when, …)` fire as [0, 2, 5, 1, 3, 4] in
+ * CPython 3.13 — which no program can rely on. A virtual clock makes equal
+ * deadlines common, and creation order is the one a reader expects (README,
+ * Known differences: set ordering; item 06's expected output says why).
  */
 export class TimerHandle extends Handle {
   _inHeap = true;

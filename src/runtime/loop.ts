@@ -10,31 +10,25 @@
  * overlap, so while a step is open `_current` is the running task and nothing
  * else needs to know; the next handle runs only when the step has ended.
  *
- * Foreign awaits. A task that awaits a plain promise (fetch, fs…) never reports
- * back; a `process.nextTick` armed from a microtask fires once the microtask
- * queue has drained, which is exactly when such a step has stalled. The loop
- * then warns, marks the task "foreign" and carries on with the others. When
- * the promise settles the task's code runs outside any step; the loop finds it
- * again (AsyncLocalStorage, switched on for the rest of the run only once a
- * foreign await was seen, or by elimination) and puts it back on the loop.
+ * What a step does is the task's (task.ts: `_step`, `_park`, like CPython's
+ * Task.__step); the loop only opens and closes it. A task that awaits a plain
+ * promise never reports back: foreign-awaits.ts notices, and finds the task
+ * again when its code comes back. Pause, step and breakpoints are the
+ * debugger's (debugger.ts); every event goes through the event stream
+ * (event-stream.ts).
  */
-import { AsyncLocalStorage } from "node:async_hooks";
 import type { Clock } from "./clock.js";
+import { Debugger } from "./debugger.js";
 import { CancelledError, isBaseException, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import type {
-  Awaiting,
-  CancelCause,
-  CreatedBy,
-  EventInput,
-  EventListener,
-  RuntimeEvent,
-  WarningKind,
-} from "./runtime-events.js";
+import { EventStream } from "./event-stream.js";
+import { ForeignAwaits, ForeignThen, NOT_A_TASK } from "./foreign-awaits.js";
 import { exceptionLine, repr } from "./format.js";
-import { CANCELLED, type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING } from "./future.js";
+import { type DoneCallback, FINISHED, type Future, Future as FutureClass, PENDING, settleWith } from "./future.js";
 import { DoneHandle, Handle, OneArgTimerHandle, TimerHandle, TimerHeap } from "./handle.js";
 import { LiveTasks } from "./live-tasks.js";
+import { afterQueuedMicrotasks } from "./microtasks.js";
 import { ReadyQueue } from "./ready-queue.js";
+import type { CancelCause, CreatedBy, EventListener, WarningKind } from "./runtime-events.js";
 import type { Task } from "./task.js";
 
 /** CPython's `time.get_clock_info('monotonic').resolution` on Linux; timers this close to now fire. */
@@ -49,11 +43,6 @@ const BLOCKED_STEP_MS = 100;
 const TASK_KIND = 1;
 
 type ReadyEntry = Handle | Task<unknown>;
-
-interface Breakpoint {
-  at: number;
-  fn: () => void;
-}
 
 /** What the loop's exception handler receives (asyncio's `context` dict). */
 export interface ExceptionContext {
@@ -79,29 +68,6 @@ export function maybeRunningLoop(): EventLoop | null {
   return runningLoop;
 }
 
-/** Settles a plain promise awaiting a runtime awaitable from outside any task. */
-class ExternalWaiter {
-  constructor(
-    readonly onFulfilled: ((value: unknown) => unknown) | undefined,
-    readonly onRejected: ((reason: unknown) => unknown) | undefined,
-    /** Counts this wait among its stray ones until it settles (null: a plain callback, not code waiting). */
-    readonly loop: EventLoop | null,
-  ) {
-    if (loop !== null) {
-      loop._strayWaiting++;
-      loop._strayRegistered++;
-    }
-  }
-
-  readonly settle = (fut: Future<unknown>): void => {
-    if (this.loop !== null) this.loop._strayWaiting--;
-    settleNow(fut, this.onFulfilled, this.onRejected);
-  };
-}
-
-/** Marks async code that runs in a loop callback, not in a task (AsyncLocalStorage store). */
-const NOT_A_TASK = { _notATask: true } as const;
-
 export class EventLoop {
   /** Orders futures and tasks by creation, for reports that CPython orders by a set. */
   _nextOrder = 0;
@@ -125,27 +91,18 @@ export class EventLoop {
   private _stepId = 0;
   private _stepStartedAt = 0;
   /** Step ids whose `then()` registration awaits a microtask before closing the step. */
-  private readonly _suspends: number[] = [];
-  private _multiAwait = false;
-
-  private _foreign: Task<unknown>[] = [];
-  private _als: AsyncLocalStorage<object> | undefined;
-  private _wrappedPending = 0;
-  private _warnedAmbiguous = false;
-  /** Awaits of runtime awaitables the loop could not tie to a task's own await: still waiting, and ever made. */
-  _strayWaiting = 0;
-  _strayRegistered = 0;
-  /** The open step resumed a task from an await (not its first step). */
-  private _resumedParked = false;
-  /** A task's function is being called: its synchronous part runs now. */
-  _inBody = false;
+  readonly _suspends: number[] = [];
+  /** Awaits the loop cannot see, and the code they resume (see foreign-awaits.ts). */
+  readonly _foreign: ForeignAwaits;
+  /** A callback handle is running. */
+  private _inCallback = false;
 
   private _tickPending = false;
   private _idle = false;
-  private _detectorArmed = false;
   private _burstStart = 0;
   private _deferToDrain = false;
-  private _resuming = false;
+  /** A step's resume call is on the stack: a task settling inside it must not re-enter `_drive`. */
+  _resuming = false;
 
   private _stopping = false;
   private _stopWaiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
@@ -156,16 +113,12 @@ export class EventLoop {
   iterations = 0;
   /** Handles run so far: a deterministic position in the run, for replaying commands. */
   handlesRun = 0;
-  private readonly _breakpoints: Breakpoint[] = [];
+  /** Pause, step and breakpoints (see debugger.ts). */
+  private readonly _debugger: Debugger;
 
-  /** Called each time the loop stops at a handle boundary because it is paused. */
-  onPaused: (() => void) | undefined;
-  private _stepRequested = false;
-  private _stepFromSeq = 0;
-
-  private _listener: EventListener | undefined;
+  /** The numbered event stream: emit through it, never by building events here. */
+  readonly _events: EventStream;
   private _exceptionHandler: ExceptionHandler | undefined;
-  private _seq = 0;
   /** Pending cancel cause for the next Task.cancel() (set by internal callers around the call). */
   _cause: { cause: CancelCause; by: number | null } | undefined;
 
@@ -179,8 +132,6 @@ export class EventLoop {
   };
 
   private readonly _tickBound = () => this._tick();
-  private readonly _detectBound = () => this._detect();
-  private readonly _armBound = () => process.nextTick(this._detectBound);
   private readonly _burstBound = () => this._burst();
   private readonly _deadlockBound = () => this._checkDeadlock();
   private readonly _armDeadlockBound = () => process.nextTick(this._deadlockBound);
@@ -188,7 +139,11 @@ export class EventLoop {
   private readonly _cancelTimerBound = () => this._timerCancelled();
   private readonly _stopCb = (fut: Future<unknown>) => this._runUntilCompleteCb(fut);
 
-  constructor(readonly clock: Clock) {}
+  constructor(readonly clock: Clock) {
+    this._events = new EventStream(clock);
+    this._debugger = new Debugger(clock, this._events);
+    this._foreign = new ForeignAwaits(this);
+  }
 
   // ---------------------------------------------------------------- public API
 
@@ -264,21 +219,28 @@ export class EventLoop {
 
   /** Subscribe to the run's events; returns the unsubscribe function. One listener per loop. */
   onEvent(listener: EventListener): () => void {
-    this._listener = listener;
+    const events = this._events;
+    events.listener = listener;
     return () => {
-      if (this._listener === listener) this._listener = undefined;
+      if (events.listener === listener) events.listener = undefined;
     };
   }
 
   /** Number of events emitted so far (listened to or not). */
   get eventCount(): number {
-    return this._seq;
+    return this._events.count;
   }
 
   /** True if any task ever awaited a plain promise in this run (replay is then not deterministic). */
   get sawForeignAwait(): boolean {
-    return this._als !== undefined;
+    return this._foreign.seen;
   }
+
+  setSpeed(speed: number): void {
+    this.clock.setSpeed(speed);
+  }
+
+  // ------------------------------------------------ debugging (not asyncio: see debugger.ts)
 
   get paused(): boolean {
     return this.clock.paused;
@@ -286,25 +248,26 @@ export class EventLoop {
 
   /** Stop before the next handle; loop time stands still. */
   pause(): void {
-    this.clock.pause();
+    this._debugger.pause();
   }
 
   resume(): void {
-    this._stepRequested = false;
-    this.clock.resume();
+    this._debugger.resume();
     this._wake();
   }
 
   /** While paused: run until the next event, then pause again. */
   step(): void {
-    if (!this.clock.paused) return;
-    this._stepRequested = true;
-    this._stepFromSeq = this._seq;
-    this._wake();
+    if (this._debugger.step()) this._wake();
   }
 
-  setSpeed(speed: number): void {
-    this.clock.setSpeed(speed);
+  /** Called each time the loop stops at a handle boundary because it is paused. */
+  get onPaused(): (() => void) | undefined {
+    return this._debugger.onPaused;
+  }
+
+  set onPaused(fn: (() => void) | undefined) {
+    this._debugger.onPaused = fn;
   }
 
   /**
@@ -313,36 +276,11 @@ export class EventLoop {
    * with the same commands at the same points reproduces it exactly.
    */
   addBreakpoint(at: number, fn: () => void): void {
-    const breakpoints = this._breakpoints;
-    let i = breakpoints.length;
-    while (i > 0 && (breakpoints[i - 1] as Breakpoint).at > at) i--;
-    breakpoints.splice(i, 0, { at, fn });
+    this._debugger.addBreakpoint(at, fn);
     if (this._idle) this._wake();
   }
 
   // ---------------------------------------------------------------- events
-
-  /** Stamp a freshly built event (callers pass a new literal) and hand it to the listener. */
-  _emit(event: EventInput): void {
-    const seq = ++this._seq;
-    const listener = this._listener;
-    if (listener === undefined) return;
-    // Added in place, not spread into a copy: copying was most of the cost of listening.
-    const stamped = event as RuntimeEvent;
-    stamped.seq = seq;
-    stamped.time = this.clock.now();
-    listener(stamped);
-  }
-
-  /** True if someone listens: callers skip building event payloads otherwise. */
-  get _listening(): boolean {
-    return this._listener !== undefined;
-  }
-
-  /** Count an event without building it (nobody listens). */
-  _countEvent(): void {
-    this._seq++;
-  }
 
   /** Run `fn` with `cause` as the reason of the cancel() calls it makes (restored afterwards). */
   _withCause<R>(cause: CancelCause, by: number | null, fn: () => R): R {
@@ -355,8 +293,8 @@ export class EventLoop {
     }
   }
 
-  _warn(kind: WarningKind, text: string, task: Task<unknown> | null = null): void {
-    this._emit({ type: "warning", kind, task: task?._id ?? null, text });
+  _warn(kind: Exclude<WarningKind, "blocked-step">, text: string, task: Task<unknown> | null = null): void {
+    this._events.warning(kind, text, task);
   }
 
   // ---------------------------------------------------------------- ready queue
@@ -366,16 +304,26 @@ export class EventLoop {
     if (this._idle) this._wake();
   }
 
-  /** Queue a done-callback for `fut`: wake a task, settle an outside await, or call a function. */
+  /** Queue a done-callback for `fut`: wake a task, settle a foreign then, or call a function. */
   _queueCallback(cb: DoneCallback, fut: Future<unknown>): void {
     if ((cb as Task<unknown>)._kind === TASK_KIND) {
       (cb as Task<unknown>)._wakeFut = fut;
       this._push(cb as Task<unknown>);
-    } else if (cb instanceof ExternalWaiter) {
+    } else if (cb instanceof ForeignThen) {
       this._push(new DoneHandle(cb.settle, fut, true));
     } else {
       this._push(new DoneHandle(cb as (f: never) => unknown, fut));
     }
+  }
+
+  /** Wake the loop if it idles (a foreign promise settled, a task came back from a foreign wait…). */
+  _wakeIfIdle(): void {
+    if (this._idle) this._wake();
+  }
+
+  /** Put `replacement` in the queued `entry`'s place in line. */
+  _replaceReady(entry: ReadyEntry, replacement: ReadyEntry): void {
+    this._ready.replace(entry, replacement);
   }
 
   private _timerCancelled(): void {
@@ -384,29 +332,24 @@ export class EventLoop {
 
   // ---------------------------------------------------------------- awaiting
 
-  /** The task whose code is running now, as far as the loop can tell (asyncio.current_task). */
-  _currentTask(): Task<unknown> | null {
-    if (this._als !== undefined && this._foreign.length > 0) {
-      const store = this._als.getStore() as Task<unknown> | typeof NOT_A_TASK | undefined;
-      if (store === NOT_A_TASK) return null;
-      if (store !== undefined && (store as Task<unknown>)._loop === this) return store as Task<unknown>;
-    }
-    if (this._stepOpen) return this._current;
-    return this._foreignCandidate();
+  /**
+   * Code this loop runs is on the stack: a task's step (or a task resumed by a
+   * plain promise) or a callback. This is when CPython's `_get_running_loop()`
+   * returns the loop; between two bursts the loop is idle, and code outside it
+   * (a session restarting the run, another run in the same process) is not
+   * "in a running event loop".
+   */
+  _runsCode(): boolean {
+    if (this._closed) return false;
+    if (this._stepOpen || this._inCallback || this._foreign.inBody) return true;
+    const store = this._foreign.identity?.getStore();
+    return store === NOT_A_TASK || (store !== undefined && (store as Task<unknown>)._loop === this);
   }
 
-  /** A foreign-blocked task with no known identity: the only one, or the oldest (with a warning). */
-  private _foreignCandidate(): Task<unknown> | null {
-    const candidates = this._foreign;
-    if (candidates.length === 0) return null;
-    if (candidates.length > 1 && !this._warnedAmbiguous) {
-      this._warnedAmbiguous = true;
-      this._warn(
-        "foreign-await",
-        `several tasks (${candidates.map((t) => t._name).join(", ")}) await plain promises at once; the runtime cannot tell which one resumed and assumes ${candidates[0]?._name}. Wrap the promises with wrapPromise()`,
-      );
-    }
-    return candidates[0] as Task<unknown>;
+  /** The task whose code is running now, as far as the loop can tell (asyncio.current_task). */
+  _currentTask(): Task<unknown> | null {
+    if (this._foreign.waiting.length > 0) return this._foreign.currentTask();
+    return this._stepOpen ? this._current : null;
   }
 
   /** `then()` of every runtime awaitable comes here: park the awaiting task, or settle at once. */
@@ -415,72 +358,42 @@ export class EventLoop {
     onFulfilled: ((value: unknown) => unknown) | undefined,
     onRejected: ((reason: unknown) => unknown) | undefined,
   ): void {
-    if (this._inBody) {
+    const foreign = this._foreign;
+    if (foreign.inBody) {
       // Called by the body's synchronous code (`task.then(cb)`): the task's own awaits reach
       // then() later, from a microtask job. A callback for when `fut` is done, not a park.
-      fut._addCallback(new ExternalWaiter(onFulfilled, onRejected, null) as unknown as DoneCallback);
+      foreign.callback(fut, onFulfilled, onRejected);
       return;
     }
     const task = this._currentTask();
     if (task === null || task._state !== PENDING) {
-      this._awaitExternally(fut, onFulfilled, onRejected);
+      foreign.then(fut, onFulfilled, onRejected);
       return;
     }
     if (this._stepOpen && task === this._current) {
-      if (this._suspends.length > 0 || this._multiAwait) {
+      if (this._suspends.length > 0 || foreign.combinator) {
         // A second `then()` in one step: not the task's own await but a promise
         // combinator (Promise.all/race) over runtime awaitables. Nothing of that
         // resumes the task directly, so it becomes a foreign wait.
-        this._toMultiAwait(task);
-        this._awaitExternally(fut, onFulfilled, onRejected);
+        foreign.toCombinator(task);
+        foreign.then(fut, onFulfilled, onRejected);
         return;
       }
       if (fut._state !== PENDING) {
-        settleNow(fut, onFulfilled, onRejected);
+        settleWith(fut, onFulfilled, onRejected);
         return;
       }
-      this._park(task, fut, onFulfilled, onRejected);
+      task._park(fut, onFulfilled, onRejected);
       // The step ends one microtask later, so that other `then()` calls already
       // queued by this step (Promise.all's) are seen first.
       this._suspends.push(this._stepId);
       afterQueuedMicrotasks(this._endSuspendBound);
       return;
     }
-    // A foreign-blocked task, running again outside any step: back onto the loop.
-    this._unforeign(task);
-    if (fut._state !== PENDING) {
-      task._resolve = onFulfilled;
-      task._reject = onRejected;
-      task._wakeFut = fut;
-      this._push(task);
-    } else {
-      this._park(task, fut, onFulfilled, onRejected);
-    }
-  }
-
-  private _park(
-    task: Task<unknown>,
-    fut: Future<unknown>,
-    onFulfilled: ((value: unknown) => unknown) | undefined,
-    onRejected: ((reason: unknown) => unknown) | undefined,
-  ): void {
-    task._resolve = onFulfilled;
-    task._reject = onRejected;
-    task._strayMark = this._strayRegistered;
-    if ((fut as unknown) === task) {
-      task._stepError = new RuntimeError(`Task cannot await on itself: ${repr(task)}`);
-      task._hasStepError = true;
-      this._push(task);
-      return;
-    }
-    task._futWaiter = fut;
-    fut._addCallback(task);
-    if (this._listener !== undefined) {
-      this._emit({ type: "suspend", task: task._id, awaiting: fut._describe() });
-    } else this._seq++;
-    if (task._mustCancel && this._withCause("parent", task._id, () => fut.cancel(task._cancelMessage))) {
-      task._mustCancel = false;
-    }
+    // A task in a foreign wait, running again outside any step: back onto the loop.
+    foreign.unmarkForeign(task);
+    if (fut._state !== PENDING) task._wakeWith(fut, onFulfilled, onRejected);
+    else task._park(fut, onFulfilled, onRejected);
   }
 
   /** `await sleep(0)`: give up control for exactly one iteration (a bare `yield`). */
@@ -490,57 +403,26 @@ export class EventLoop {
     onRejected: ((reason: unknown) => unknown) | undefined,
   ): void {
     const task = this._currentTask();
+    const inStep = task !== null && this._stepOpen && task === this._current;
     if (
       task === null ||
       task._state !== PENDING ||
-      (this._stepOpen && task === this._current && (this._suspends.length > 0 || this._multiAwait))
+      (inStep && (this._suspends.length > 0 || this._foreign.combinator))
     ) {
       // Outside a task there is no iteration to skip; a plain resolution is all we can do.
       this._push(new DoneHandle(onFulfilled ?? noop, value, true));
-      if (task !== null && this._stepOpen && task === this._current) this._toMultiAwait(task);
+      if (inStep) this._foreign.toCombinator(task);
       return;
     }
-    task._resolve = onFulfilled;
-    task._reject = onRejected;
-    task._strayMark = this._strayRegistered;
-    task._wakeValue = value;
-    if (this._listener !== undefined) {
-      this._emit({ type: "suspend", task: task._id, awaiting: YIELD_AWAITING });
-    } else this._seq++;
-    if (this._stepOpen && task === this._current) {
+    task._parkOneIteration(value, onFulfilled, onRejected);
+    if (inStep) {
       this._push(task);
       this._suspends.push(this._stepId);
       afterQueuedMicrotasks(this._endSuspendBound);
     } else {
-      this._unforeign(task);
+      this._foreign.unmarkForeign(task);
       this._push(task);
     }
-  }
-
-  private _awaitExternally(
-    fut: Future<unknown>,
-    onFulfilled: ((value: unknown) => unknown) | undefined,
-    onRejected: ((reason: unknown) => unknown) | undefined,
-  ): void {
-    fut._addCallback(new ExternalWaiter(onFulfilled, onRejected, this) as unknown as DoneCallback);
-  }
-
-  private _toMultiAwait(task: Task<unknown>): void {
-    if (this._multiAwait) return;
-    this._multiAwait = true;
-    const first = task._futWaiter;
-    if (first !== null) {
-      // The first registration belonged to the combinator too: re-register it as an outside await.
-      first._removeCallback(task);
-      task._futWaiter = null;
-      this._awaitExternally(first, task._resolve, task._reject);
-    } else if (task._resolve !== undefined) {
-      // It was a sleep(0): its wake-up is already queued; let it settle the combinator only.
-      this._ready.replace(task, new DoneHandle(task._resolve ?? noop, task._wakeValue, true));
-    }
-    task._resolve = undefined;
-    task._reject = undefined;
-    task._wakeValue = undefined;
   }
 
   private _endSuspend(): void {
@@ -548,72 +430,44 @@ export class EventLoop {
     if (stepId !== this._stepId || !this._stepOpen) return;
     const task = this._current as Task<unknown>;
     this._closeStep();
-    if (this._multiAwait) {
-      this._multiAwait = false;
-      this._markForeign(
-        task,
-        this._awaitsText(
-          task,
-          "a promise combinator (Promise.all/race/any) over runtime awaitables; use gather() or wait()",
-        ),
-      );
-      // What it waits for is on the loop (timers, tasks): it must not stop the clock.
-      task._waitsOnLoop = true;
-    }
+    if (this._foreign.combinator) this._foreign.combinatorParked(task);
     this._drive();
   }
 
-  private _closeStep(): void {
+  /** `task` runs now (asyncio's _enter_task): its step is open until it awaits or its function settles. */
+  _openStep(task: Task<unknown>): void {
+    this._current = task;
+    this._stepOpen = true;
+    this._stepId++;
+    this._stepStartedAt = performance.now();
+  }
+
+  /** `task`'s function settled: close its step if that is the open one. False if it is not (it ran outside). */
+  _closeStepOf(task: Task<unknown>): boolean {
+    if (!this._stepOpen || this._current !== task) return false;
+    this._foreign.combinator = false;
+    this._closeStep();
+    return true;
+  }
+
+  /** A step closed by its task's function settling: go on with the next handle (unless a step call is on the stack). */
+  _afterStep(): void {
+    if (!this._resuming) this._drive();
+  }
+
+  _closeStep(): void {
     const task = this._current;
     this._stepOpen = false;
     this._current = null;
     this._suspends.length = 0;
     const elapsed = performance.now() - this._stepStartedAt;
     if (elapsed > BLOCKED_STEP_MS && task !== null) {
-      this._warn(
-        "blocked-step",
-        `${task._coro._name} (${task._name}) held the loop for ${Math.round(elapsed)} ms without awaiting: nothing else could run`,
+      // Wall time: heard without a seq, so the numbered stream stays deterministic.
+      this._events.blockedStep(
         task,
+        `${task._coro._name} (${task._name}) held the loop for ${Math.round(elapsed)} ms without awaiting: nothing else could run`,
       );
     }
-  }
-
-  private _awaitsText(task: Task<unknown>, what: string): string {
-    return `${task._coro._name} (${task._name}) awaits ${what}; other tasks keep running, but it cannot be cancelled there. Use wrapPromise() to make the wait a runtime awaitable`;
-  }
-
-  /** The task waits where the loop cannot see: say so (`text`) and keep it aside until it comes back. */
-  private _markForeign(task: Task<unknown>, text: string): void {
-    if (task._state !== PENDING || task._foreign) return;
-    task._foreign = true;
-    this._foreign.push(task);
-    if (this._als === undefined) this._als = new AsyncLocalStorage<object>();
-    this._warn("foreign-await", text, task);
-  }
-
-  /** Tasks parked on plain promises the loop cannot see (real I/O, as far as it knows). */
-  private _realIo(): number {
-    let n = this._wrappedPending;
-    for (const task of this._foreign) if (!task._waitsOnLoop) n++;
-    return n;
-  }
-
-  private _unforeign(task: Task<unknown>): void {
-    if (!task._foreign) return;
-    task._foreign = false;
-    task._waitsOnLoop = false;
-    this._foreign.splice(this._foreign.indexOf(task), 1);
-    if (this._idle) this._wake();
-  }
-
-  /** A wrapped foreign promise is pending: the virtual clock must not jump past it. */
-  _foreignStarted(): void {
-    this._wrappedPending++;
-  }
-
-  _foreignSettled(): void {
-    this._wrappedPending--;
-    if (this._idle) this._wake();
   }
 
   // ---------------------------------------------------------------- tasks
@@ -622,210 +476,7 @@ export class EventLoop {
   _registerTask(task: Task<unknown>, parent: Task<unknown> | null, by: CreatedBy): void {
     this._liveTasks.add(task);
     this._push(task);
-    if (this._listener !== undefined) {
-      this._emit({
-        type: "task-created",
-        task: task._id,
-        name: task._name,
-        coro: task._coro._name,
-        parent: parent?._id ?? null,
-        by,
-      });
-    } else this._seq++;
-  }
-
-  /** Run one step of `task` (asyncio's Task.__step / __wakeup). Returns true if the step is now open. */
-  private _runStep(task: Task<unknown>): boolean {
-    if (task._state !== PENDING) return false;
-    let hasError = false;
-    let error: unknown;
-    let value: unknown;
-    if (task._hasStepError) {
-      hasError = true;
-      error = task._stepError;
-      task._hasStepError = false;
-      task._stepError = undefined;
-    }
-    const wake = task._wakeFut;
-    if (hasError) {
-      // An error to throw in (an injected one) wins over what woke the task.
-      task._wakeFut = null;
-      task._wakeValue = undefined;
-    } else if (wake !== null) {
-      task._wakeFut = null;
-      if (wake._state === CANCELLED) {
-        hasError = true;
-        error = wake._makeCancelledError();
-      } else if (wake._failed) {
-        wake._logTraceback = false;
-        hasError = true;
-        error = wake._exception;
-      } else {
-        value = wake._result;
-      }
-    } else {
-      value = task._wakeValue;
-      task._wakeValue = undefined;
-    }
-    if (task._mustCancel) {
-      if (!(hasError && error instanceof CancelledError)) {
-        error = task._makeCancelledError();
-        hasError = true;
-      }
-      task._mustCancel = false;
-    }
-    task._futWaiter = null;
-
-    this._current = task;
-    this._stepOpen = true;
-    this._stepId++;
-    this._stepStartedAt = performance.now();
-    // A CancelledError is this task's own cancellation only while a cancel request is
-    // outstanding; awaiting a task that was cancelled raises it too, without cancelling
-    // the awaiter (catalogue item 20).
-    const ownCancel = hasError && error instanceof CancelledError && task._numCancelsRequested > 0;
-    if (this._listener !== undefined) {
-      if (ownCancel) this._emit({ type: "cancel-delivered", task: task._id, error: repr(error) });
-      this._emit({ type: "step", task: task._id });
-    } else this._seq += ownCancel ? 2 : 1;
-
-    const first = !task._started;
-    this._resumedParked = !first;
-    if (first) {
-      task._started = true;
-      if (hasError) {
-        // Throwing into a coroutine that never started ends it at once: its body,
-        // `finally` included, never runs (catalogue item 22).
-        task._coro._close();
-        this._closeStep();
-        this._finishWithError(task, error);
-        return false;
-      }
-    }
-    // A task can finish synchronously in here (a sleep(0) task resumed); the
-    // flag stops _taskReturned from re-entering _drive, which continues itself.
-    this._resuming = true;
-    try {
-      if (first) {
-        if (this._als !== undefined) this._als.run(task, startTask, task);
-        else task._start();
-      } else {
-        const onFulfilled = task._resolve;
-        const onRejected = task._reject;
-        task._resolve = undefined;
-        task._reject = undefined;
-        if (hasError) onRejected?.(error);
-        else onFulfilled?.(value);
-      }
-    } finally {
-      this._resuming = false;
-    }
-    return this._stepOpen;
-  }
-
-  /** The task's async function returned (asyncio's StopIteration branch). */
-  _taskReturned(task: Task<unknown>, value: unknown): void {
-    const wasStep = this._endTaskStep(task);
-    if (task._state === PENDING) {
-      if (task._mustCancel) {
-        // Cancelled right before the coroutine returned: the value is lost (item 27).
-        task._mustCancel = false;
-        task._finishCancelled(task._cancelMessage);
-      } else {
-        task._finishResult(value);
-      }
-    }
-    if (wasStep && !this._resuming) this._drive();
-  }
-
-  /** The task's async function threw. */
-  _taskThrew(task: Task<unknown>, error: unknown): void {
-    const wasStep = this._endTaskStep(task);
-    if (task._state === PENDING) this._finishWithError(task, error);
-    if (wasStep && !this._resuming) this._drive();
-  }
-
-  private _endTaskStep(task: Task<unknown>): boolean {
-    if (task._state === PENDING && (task._resolve !== undefined || task._reject !== undefined)) {
-      this._wentOnWhileParked(task);
-    }
-    this._unforeign(task);
-    if (!this._stepOpen || this._current !== task) return false;
-    this._multiAwait = false;
-    this._closeStep();
-    return true;
-  }
-
-  /**
-   * The task's function ended while the loop still held a continuation for it: a
-   * then() that was not its own await (`task.then(cb)`, or a Promise.all job that
-   * ran in its step), or an await a plain promise beside it in a `Promise.race`
-   * left behind. Say so, and deliver the continuation as an outside await would
-   * be: whoever registered it still gets the outcome, and the ended task no
-   * longer waits.
-   */
-  private _wentOnWhileParked(task: Task<unknown>): void {
-    const onFulfilled = task._resolve;
-    const onRejected = task._reject;
-    task._resolve = undefined;
-    task._reject = undefined;
-    const parkedOn = task._futWaiter;
-    const fut = parkedOn ?? task._wakeFut;
-    let where: string;
-    if (fut !== null) {
-      if (parkedOn !== null) parkedOn._removeCallback(task);
-      task._futWaiter = null;
-      task._wakeFut = null;
-      this._awaitExternally(fut, onFulfilled, onRejected);
-      where = ` on ${fut._describe().text}`;
-    } else if (task._hasStepError) {
-      const error = task._stepError;
-      task._hasStepError = false;
-      task._stepError = undefined;
-      this._push(new DoneHandle(onRejected ?? noop, error, true));
-      where = ", an error to be thrown in";
-    } else {
-      const value = task._wakeValue;
-      task._wakeValue = undefined;
-      this._push(new DoneHandle(onFulfilled ?? noop, value, true));
-      where = " on sleep(0)";
-    }
-    this._warn(
-      "foreign-await",
-      `${task._coro._name} (${task._name}) ended while parked${where}: it also awaited something the loop cannot see (Promise.race with a plain promise?) or called then() on a runtime awaitable. Wrap plain promises with wrapPromise(), use waitFor() for timeouts and addDoneCallback() for callbacks`,
-      task,
-    );
-  }
-
-  private _finishWithError(task: Task<unknown>, error: unknown): void {
-    if (error instanceof CancelledError) {
-      task._cancelledExc = error;
-      task._finishCancelled(undefined);
-    } else {
-      task._finishException(error);
-      if (error instanceof KeyboardInterrupt) this._escape(error);
-    }
-  }
-
-  /**
-   * Throw `error` into `task` at the await it is parked on, as `coro.throw()`
-   * would: the "what if it failed here?" lever. False if it cannot be done now
-   * (the task is done, running, or parked on a plain promise).
-   */
-  _throwInto(task: Task<unknown>, error: unknown): boolean {
-    if (task._state !== PENDING || task._foreign || (this._stepOpen && this._current === task)) return false;
-    this._emit({ type: "exception-injected", task: task._id, error: repr(error) });
-    const waiter = task._futWaiter;
-    if (waiter !== null) {
-      waiter._removeCallback(task);
-      task._futWaiter = null;
-      waiter._abandon();
-      this._push(task);
-    }
-    // Otherwise it is already queued (woken, or not started): the error goes in at that step.
-    task._stepError = error;
-    task._hasStepError = true;
-    return true;
+    this._events.taskCreated(task, parent, by);
   }
 
   _taskFinished(task: Task<unknown>): void {
@@ -856,44 +507,17 @@ export class EventLoop {
     this._burst();
   }
 
-  private _burst(): void {
+  /** Run handles now, for up to a slice of wall time. */
+  _burst(): void {
     runningLoop = this;
     this._burstStart = performance.now();
-    if (!this._detectorArmed) {
-      this._detectorArmed = true;
-      // Armed from a microtask, the tick runs only once the microtask queue is empty.
-      afterQueuedMicrotasks(this._armBound);
-    }
+    this._foreign.armDetector();
     this._drive();
-  }
-
-  /** The microtask queue drained: if a step is still open, its task awaits a foreign promise. */
-  private _detect(): void {
-    this._detectorArmed = false;
-    if (!this._stepOpen || this._suspends.length > 0 || this._closed) return;
-    const task = this._current as Task<unknown>;
-    this._closeStep();
-    this._multiAwait = false;
-    if (this._resumedParked && this._strayWaiting > 0 && this._strayRegistered > task._strayMark) {
-      // Woken from an await, the task did not go on, while code the loop cannot place has awaited
-      // runtime awaitables since it parked and still waits: most likely its function had already
-      // gone on (a plain promise won a Promise.race, or a then() was not its own await) and waits
-      // on those. They need the loop's time, so it must not hold the virtual clock as a plain
-      // promise would.
-      this._markForeign(
-        task,
-        `${task._coro._name} (${task._name}) did not go on when woken: its function had already gone on without the loop (Promise.race with a plain promise?) and now runs out of the loop's sight, where it cannot be cancelled. Wrap plain promises with wrapPromise() and use waitFor() for timeouts`,
-      );
-      task._waitsOnLoop = true;
-    } else {
-      this._markForeign(task, this._awaitsText(task, "a plain promise (not a runtime awaitable)"));
-    }
-    this._burst();
   }
 
   /** Still idle, with nothing that could wake a task: say so. */
   private _checkDeadlock(): void {
-    if (!this._idle || this._closed || this._realIo() > 0) return;
+    if (!this._idle || this._closed || this._foreign.pending() > 0) return;
     this._warn("deadlock", "every task is waiting and nothing can wake them up (no timers, no I/O)");
   }
 
@@ -905,21 +529,23 @@ export class EventLoop {
         return;
       }
       // Commands (and replayed commands) act here: between handles, before a new iteration.
-      const breakpoints = this._breakpoints;
-      while (breakpoints.length > 0 && (breakpoints[0] as Breakpoint).at <= this.handlesRun) {
-        (breakpoints.shift() as Breakpoint).fn();
+      const debug = this._debugger;
+      if (debug.nextAt <= this.handlesRun) debug.runDue(this.handlesRun);
+      if (debug.holds()) {
+        this._idle = true;
+        debug.stopped();
+        return;
       }
-      if (this._gateClosed()) return;
       if (this._snapshot > 0) {
         const entry = this._ready.shift();
         this._snapshot--;
         this.handlesRun++;
         if (entry._kind === TASK_KIND) {
-          if (this._runStep(entry as Task<unknown>)) return;
+          if ((entry as Task<unknown>)._step()) return;
         } else {
           this._runCallback(entry as Handle);
           if (this._deferToDrain) {
-            // The callback started promise work (an async callback, an outside await
+            // The callback started promise work (an async callback, a foreign then
             // resolved): let it finish before the next step so it cannot interleave.
             this._deferToDrain = false;
             process.nextTick(this._burstBound);
@@ -932,21 +558,13 @@ export class EventLoop {
     }
   }
 
-  private _gateClosed(): boolean {
-    if (!this.clock.paused) return false;
-    if (this._stepRequested && this._seq === this._stepFromSeq) return false;
-    this._stepRequested = false;
-    this._idle = true;
-    this.onPaused?.();
-    return true;
-  }
-
   private _runCallback(handle: Handle): void {
     if (handle._cancelled) return;
+    this._inCallback = true;
     try {
-      const store = this._als;
-      const result = store !== undefined ? store.run(NOT_A_TASK, () => handle._run()) : handle._run();
-      if (handle._external || (result !== null && typeof (result as { then?: unknown })?.then === "function")) {
+      const identity = this._foreign.identity;
+      const result = identity !== undefined ? identity.run(NOT_A_TASK, () => handle._run()) : handle._run();
+      if (handle._foreign || (result !== null && typeof (result as { then?: unknown })?.then === "function")) {
         this._deferToDrain = true;
       }
     } catch (error) {
@@ -957,6 +575,8 @@ export class EventLoop {
       const message = `Exception in callback ${handle._fn.name || "<anonymous>"}()`;
       this._warn("callback-error", `${message}: ${repr(error)}`);
       this.callExceptionHandler({ message, exception: error });
+    } finally {
+      this._inCallback = false;
     }
   }
 
@@ -992,16 +612,16 @@ export class EventLoop {
       if (next === undefined) {
         this._idle = true;
         // Judged once the microtask queue has drained: a wake-up may be on its way through it
-        // (an outside await has just settled and its code has not run yet).
-        if (this._realIo() === 0) afterQueuedMicrotasks(this._armDeadlockBound);
+        // (a foreign then has just settled and its code has not run yet).
+        if (this._foreign.pending() === 0) afterQueuedMicrotasks(this._armDeadlockBound);
         return false;
       }
       timeout = Math.min(Math.max(next.when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);
     }
     if (timeout > 0) {
-      const stepping = clock.paused && this._stepRequested;
+      const stepping = this._debugger.stepping;
       if (clock.kind === "virtual" || stepping) {
-        if (this._realIo() > 0) {
+        if (this._foreign.pending() > 0) {
           // Real I/O takes real time: do not jump past it.
           this._idle = true;
           return false;
@@ -1101,38 +721,6 @@ export class EventLoop {
   get closed(): boolean {
     return this._closed;
   }
-}
-
-/** What a task parked by `sleep(0)` awaits, shared by every such event (events are read-only). */
-const YIELD_AWAITING: Awaiting = Object.freeze({ text: "sleep 0 (yield)", kind: "yield" });
-
-const RESOLVED = Promise.resolve();
-
-/**
- * queueMicrotask(fn), without what Node adds to it (an AsyncResource and a bound
- * function per call, allocated for every await in a 100,000-task gather).
- */
-function afterQueuedMicrotasks(fn: () => void): void {
-  void RESOLVED.then(fn);
-}
-
-function startTask(task: Task<unknown>): void {
-  task._start();
-}
-
-function settleNow(
-  fut: Future<unknown>,
-  onFulfilled: ((value: unknown) => unknown) | undefined,
-  onRejected: ((reason: unknown) => unknown) | undefined,
-): void {
-  let value: unknown;
-  try {
-    value = fut.result();
-  } catch (error) {
-    onRejected?.(error);
-    return;
-  }
-  onFulfilled?.(value);
 }
 
 function noop(): void {}

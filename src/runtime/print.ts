@@ -44,7 +44,7 @@ export function print(...values: unknown[]): void {
     defaultOutput(text);
     return;
   }
-  if (loop._listening) loop._emit({ type: "print", task: loop._currentTask()?._id ?? null, text });
-  else loop._countEvent();
+  // The task is found even when nobody listens: finding it may warn (several tasks on plain promises).
+  loop._events.print(loop._currentTask(), text);
   loop.output(text);
 }

@@ -5,10 +5,10 @@
  * itself still cancels the shield (item 37), and a shield does not survive the
  * end of `run()` (item 38).
  */
-import { type Awaitable, ensureFuture } from "./ensure-future.js";
-import type { Awaiting } from "./runtime-events.js";
+import { type Awaitable, ensureFutureBy } from "./ensure-future.js";
 import { Future } from "./future.js";
 import type { EventLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 
 class ShieldFuture<T> extends Future<T> {
   constructor(
@@ -26,7 +26,7 @@ class ShieldFuture<T> extends Future<T> {
 
 /** Await `aw` without letting a cancellation of the awaiter reach it. */
 export function shield<T>(aw: Awaitable<T>): Future<T> {
-  const inner = ensureFuture(aw, "shield");
+  const inner = ensureFutureBy(aw, "shield");
   if (inner.done()) return inner;
   const outer = new ShieldFuture<T>(inner._loop, inner);
 

@@ -8,11 +8,11 @@
  * escapes its coroutine. `cancelling()` counts the requests.
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
-import { CancelledError } from "./errors.js";
-import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
+import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
 import { REPR, repr } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
 
 /** Task's bits of `_flags` (Future uses the low three). */
 const MUST_CANCEL = 8;
@@ -37,8 +37,8 @@ export class Task<T = unknown> extends Future<T> {
   _stepError: unknown = undefined;
   /** Where the loop's live-task array holds this task (see live-tasks.ts). */
   _liveSlot = -1;
-  /** The loop's count of outside awaits when this task last parked (see EventLoop._detect). */
-  _strayMark = 0;
+  /** The loop's count of foreign thens made when this task last parked (foreign-awaits.ts, rule 4). */
+  _foreignThensMark = 0;
 
   constructor(
     loop: EventLoop,
@@ -57,9 +57,9 @@ export class Task<T = unknown> extends Future<T> {
   declare _started: boolean;
   /** `_stepError` is to be thrown in at the next step. */
   declare _hasStepError: boolean;
-  /** Parked on a plain promise the loop cannot see. */
+  /** In a foreign wait: parked where the loop cannot see (foreign-awaits.ts). */
   declare _foreign: boolean;
-  /** …but one that only runtime awaitables settle (a Promise.all over tasks): the clock may still jump. */
+  /** …but on what only the loop settles (a Promise.all over tasks): the clock may still jump. */
   declare _waitsOnLoop: boolean;
 
   override get _className(): string {
@@ -85,8 +85,7 @@ export class Task<T = unknown> extends Future<T> {
 
   setName(name: unknown): void {
     this._nameOrNumber = String(name);
-    if (this._loop._listening) this._loop._emit({ type: "task-renamed", task: this._id, name: this._name });
-    else this._loop._countEvent();
+    this._loop._events.taskRenamed(this as Task<unknown>);
   }
 
   /** The coroutine this task runs. */
@@ -99,7 +98,7 @@ export class Task<T = unknown> extends Future<T> {
    * the await it is parked on, when the task next runs. Returns false if the
    * task is already done.
    */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     const loop = this._loop;
     const cause = loop._cause;
     if (cause !== undefined) return this._cancel(msg, cause.cause, cause.by);
@@ -108,21 +107,12 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /** cancel() with the reason recorded for the views. */
-  _cancel(msg: string | undefined, cause: CancelCause, by: number | null): boolean {
+  _cancel(msg: unknown, cause: CancelCause, by: number | null): boolean {
     this._logTraceback = false;
     if (this._state !== PENDING) return false;
     this._numCancelsRequested++;
     const loop = this._loop;
-    if (loop._listening) {
-      loop._emit({
-        type: "cancel-requested",
-        task: this._id,
-        cause,
-        by,
-        msg: msg ?? null,
-        cancelling: this._numCancelsRequested,
-      });
-    } else loop._countEvent();
+    loop._events.cancelRequested(this as Task<unknown>, cause, by, msg);
     const waiter = this._futWaiter;
     if (waiter !== null) {
       const accepted = loop._withCause("parent", this._id, () => waiter.cancel(msg));
@@ -130,7 +120,7 @@ export class Task<T = unknown> extends Future<T> {
       if (accepted) return true;
     }
     this._mustCancel = true;
-    this._cancelMessage = msg;
+    this._cancelMessage = msg ?? undefined;
     return true;
   }
 
@@ -148,23 +138,119 @@ export class Task<T = unknown> extends Future<T> {
       this._numCancelsRequested--;
       if (this._numCancelsRequested === 0) this._mustCancel = false;
     }
-    const loop = this._loop;
-    if (loop._listening) {
-      loop._emit({ type: "uncancel", task: this._id, cancelling: this._numCancelsRequested });
-    } else loop._countEvent();
+    this._loop._events.uncancel(this as Task<unknown>);
     return this._numCancelsRequested;
   }
 
-  /** Tasks are not set from outside (asyncio raises RuntimeError too). */
-  override setResult(): void {
-    throw new TypeError("Task does not support set_result operation");
+  /** A task's outcome is its coroutine's: it cannot be set from outside (asyncio's RuntimeError). */
+  override setResult(_result?: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
   }
 
-  override setException(): void {
-    throw new TypeError("Task does not support set_exception operation");
+  override setException(_exception?: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
   }
 
-  // ---------------------------------------------------------------- driven by the loop
+  // ---------------------------------------------------------------- stepping (asyncio's Task.__step)
+  //
+  // The loop runs a task as one entry of its ready queue: `_step()` resumes the
+  // coroutine with what woke it and opens the step; the coroutine runs until it
+  // awaits a runtime awaitable, whose then() reaches the loop (`_await`, which
+  // parks the task here with `_park`), or until its function settles
+  // (`_returned`, `_threw`). Only then does the loop run its next handle.
+
+  /**
+   * One step (asyncio's Task.__step, with __wakeup's reading of the future that
+   * woke it): throw in what must be thrown (an injected error, the awaited
+   * future's exception, a pending cancellation), or send the awaited result;
+   * start the coroutine the first time. Returns true if the step is still open
+   * when this returns, as it is until the coroutine awaits or settles.
+   */
+  _step(): boolean {
+    if (this._state !== PENDING) return false;
+    const loop = this._loop;
+    let hasError = false;
+    let error: unknown;
+    let value: unknown;
+    if (this._hasStepError) {
+      hasError = true;
+      error = this._stepError;
+      this._hasStepError = false;
+      this._stepError = undefined;
+    }
+    const wake = this._wakeFut;
+    if (hasError) {
+      // An error to throw in (an injected one) wins over what woke the task.
+      this._wakeFut = null;
+      this._wakeValue = undefined;
+    } else if (wake !== null) {
+      this._wakeFut = null;
+      if (wake._state === CANCELLED) {
+        hasError = true;
+        error = wake._makeCancelledError();
+      } else if (wake._failed) {
+        wake._logTraceback = false;
+        hasError = true;
+        error = wake._exception;
+      } else {
+        value = wake._result;
+      }
+    } else {
+      value = this._wakeValue;
+      this._wakeValue = undefined;
+    }
+    if (this._mustCancel) {
+      if (!(hasError && error instanceof CancelledError)) {
+        error = this._makeCancelledError();
+        hasError = true;
+      }
+      this._mustCancel = false;
+    }
+    this._futWaiter = null;
+
+    loop._openStep(this as Task<unknown>);
+    // A CancelledError is this task's own cancellation only while a cancel request is
+    // outstanding; awaiting a task that was cancelled raises it too, without cancelling
+    // the awaiter (catalogue item 20).
+    if (hasError && error instanceof CancelledError && this._numCancelsRequested > 0) {
+      loop._events.cancelDelivered(this as Task<unknown>, error);
+    }
+    loop._events.step(this as Task<unknown>);
+
+    const first = !this._started;
+    loop._foreign.resumedParked = !first;
+    if (first) {
+      this._started = true;
+      if (hasError) {
+        // Throwing into a coroutine that never started ends it at once: its body,
+        // `finally` included, never runs (catalogue item 22).
+        this._coro._close();
+        loop._closeStep();
+        this._finishWithError(error);
+        return false;
+      }
+    }
+    // The task can settle synchronously in here; the flag stops _returned/_threw
+    // from re-entering the loop's _drive, which goes on by itself.
+    loop._resuming = true;
+    try {
+      if (first) {
+        const identity = loop._foreign.identity;
+        if (identity !== undefined) identity.run(this, startTask, this as Task<unknown>);
+        else this._start();
+      } else {
+        const onFulfilled = this._resolve;
+        const onRejected = this._reject;
+        this._resolve = undefined;
+        this._reject = undefined;
+        if (hasError) onRejected?.(error);
+        else onFulfilled?.(value);
+      }
+    } finally {
+      loop._resuming = false;
+    }
+    return loop._stepOpen;
+  }
 
   /**
    * First step: call the coroutine's function and report how it settles. The
@@ -177,23 +263,143 @@ export class Task<T = unknown> extends Future<T> {
   _start(): void {
     let result: unknown;
     const loop = this._loop;
-    loop._inBody = true;
+    loop._foreign.inBody = true;
     try {
       result = this._coro._start();
     } catch (error) {
       result = Promise.reject(error);
     }
-    loop._inBody = false;
+    loop._foreign.inBody = false;
     const thenable =
       result !== null && typeof (result as PromiseLike<unknown>)?.then === "function"
         ? (result as PromiseLike<unknown>)
         : Promise.resolve(result);
     // (Arrows, not bind(): bound functions are larger, each with its own "bound …" name.)
     thenable.then(
-      (value) => this._loop._taskReturned(this as Task<unknown>, value),
-      (error) => this._loop._taskThrew(this as Task<unknown>, error),
+      (value) => this._returned(value),
+      (error) => this._threw(error),
     );
   }
+
+  /**
+   * Park on `fut` (the `yield future` branch of asyncio's __step): the loop
+   * holds the continuation and wakes the task with `fut`'s outcome when it is
+   * done. A cancellation requested meanwhile is forwarded to `fut` at once.
+   */
+  _park(
+    fut: Future<unknown>,
+    onFulfilled: ((value: unknown) => unknown) | undefined,
+    onRejected: ((reason: unknown) => unknown) | undefined,
+  ): void {
+    const loop = this._loop;
+    this._resolve = onFulfilled;
+    this._reject = onRejected;
+    this._foreignThensMark = loop._foreign.thensMade;
+    if ((fut as unknown) === this) {
+      this._stepError = new RuntimeError(`Task cannot await on itself: ${repr(this)}`);
+      this._hasStepError = true;
+      loop._push(this as Task<unknown>);
+      return;
+    }
+    this._futWaiter = fut;
+    fut._addCallback(this as Task<unknown>);
+    loop._events.suspend(this as Task<unknown>, fut);
+    if (this._mustCancel && loop._withCause("parent", this._id, () => fut.cancel(this._cancelMessage))) {
+      this._mustCancel = false;
+    }
+  }
+
+  /** Park for exactly one iteration (`await sleep(0)`, asyncio's bare `yield`); the caller queues the task. */
+  _parkOneIteration(
+    value: unknown,
+    onFulfilled: ((value: unknown) => unknown) | undefined,
+    onRejected: ((reason: unknown) => unknown) | undefined,
+  ): void {
+    this._resolve = onFulfilled;
+    this._reject = onRejected;
+    this._foreignThensMark = this._loop._foreign.thensMade;
+    this._wakeValue = value;
+    this._loop._events.suspend(this as Task<unknown>, null);
+  }
+
+  /** Wake at the next step with the outcome of `fut`, already done. */
+  _wakeWith(
+    fut: Future<unknown>,
+    onFulfilled: ((value: unknown) => unknown) | undefined,
+    onRejected: ((reason: unknown) => unknown) | undefined,
+  ): void {
+    this._resolve = onFulfilled;
+    this._reject = onRejected;
+    this._wakeFut = fut;
+    this._loop._push(this as Task<unknown>);
+  }
+
+  /** The coroutine's function returned (asyncio's StopIteration branch). */
+  _returned(value: unknown): void {
+    const closed = this._endStep();
+    if (this._state === PENDING) {
+      if (this._mustCancel) {
+        // Cancelled right before the coroutine returned: the value is lost (item 27).
+        this._mustCancel = false;
+        this._finishCancelled(this._cancelMessage);
+      } else {
+        this._finishResult(value as T);
+      }
+    }
+    if (closed) this._loop._afterStep();
+  }
+
+  /** The coroutine's function threw. */
+  _threw(error: unknown): void {
+    const closed = this._endStep();
+    if (this._state === PENDING) this._finishWithError(error);
+    if (closed) this._loop._afterStep();
+  }
+
+  /** The function settled: whatever the loop still holds for it goes, and its step (if open) closes. */
+  private _endStep(): boolean {
+    const loop = this._loop;
+    if (this._state === PENDING && (this._resolve !== undefined || this._reject !== undefined)) {
+      loop._foreign.wentOnWhileParked(this as Task<unknown>);
+    }
+    loop._foreign.unmarkForeign(this as Task<unknown>);
+    return loop._closeStepOf(this as Task<unknown>);
+  }
+
+  /** Finish with the error that escaped the coroutine: cancelled if it is a CancelledError. */
+  private _finishWithError(error: unknown): void {
+    if (error instanceof CancelledError) {
+      this._cancelledExc = error;
+      this._finishCancelled(undefined);
+    } else {
+      this._finishException(error);
+      if (error instanceof KeyboardInterrupt) this._loop._escape(error);
+    }
+  }
+
+  /**
+   * Throw `error` in at the await the task is parked on, as `coro.throw()`
+   * would (the session's "what if it failed here?"). False if it cannot be done
+   * now: the task is done, running, or parked on a plain promise.
+   */
+  _throwInto(error: unknown): boolean {
+    const loop = this._loop;
+    if (this._state !== PENDING || this._foreign || (loop._stepOpen && loop._current === this)) return false;
+    loop._events.emit({ type: "exception-injected", task: this._id, error: repr(error) });
+    const waiter = this._futWaiter;
+    if (waiter !== null) {
+      waiter._removeCallback(this as Task<unknown>);
+      this._futWaiter = null;
+      waiter._abandon();
+      loop._push(this as Task<unknown>);
+    }
+    // Otherwise it is already queued (woken, or not started): the error goes in at that step.
+    this._stepError = error;
+    this._hasStepError = true;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- finishing
 
   _finishResult(value: T): void {
     this._result = value;
@@ -212,7 +418,7 @@ export class Task<T = unknown> extends Future<T> {
     this._loop._noteFailure(this);
   }
 
-  _finishCancelled(msg: string | undefined): void {
+  _finishCancelled(msg: unknown): void {
     this._afterFinish("cancelled", this._cancelledExc ?? msg);
     this._cancelFuture(msg);
   }
@@ -220,28 +426,26 @@ export class Task<T = unknown> extends Future<T> {
   private _afterFinish(outcome: "result" | "exception" | "cancelled", value: unknown): void {
     const loop = this._loop;
     loop._taskFinished(this as Task<unknown>);
-    if (loop._listening) {
-      loop._emit({
-        type: "task-done",
-        task: this._id,
-        outcome,
-        value:
-          outcome === "cancelled" && !(value instanceof CancelledError)
-            ? repr(new CancelledError(value as string))
-            : repr(value),
-        // Cancellation requested and still outstanding, yet the task did not end cancelled.
-        swallowed: outcome === "result" && this._numCancelsRequested > 0,
-      });
-    } else loop._countEvent();
+    loop._events.taskDone(this as Task<unknown>, outcome, value);
   }
 
+  /**
+   * asyncio's `_task_repr_info`: `<Task cancelling name='Task-2' coro=<main()>
+   * wait_for=<Future pending cb=[Task.task_wakeup()]>>`. `cancelling` replaces
+   * `pending` while a cancellation is requested (3.13). CPython also says where
+   * the coroutine runs (`main() running at file.py:3`); JavaScript cannot.
+   */
   override [REPR](): string {
-    const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
-    let info = "";
-    if (this._state === FINISHED)
-      info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
-    return `<Task ${state} name='${this._name}' coro=<${this._coro._name}()>${info}>`;
+    const info = this._reprInfo();
+    if (this._numCancelsRequested > 0 && this._state === PENDING) info[0] = "cancelling";
+    info.splice(1, 0, `name=${repr(this._name)}`, `coro=<${this._coro._name}()>`);
+    if (this._futWaiter !== null) info.splice(3, 0, `wait_for=${repr(this._futWaiter)}`);
+    return `<Task ${info.join(" ")}>`;
   }
+}
+
+function startTask(task: Task<unknown>): void {
+  task._start();
 }
 
 (Task.prototype as { _kind: number })._kind = 1;
@@ -282,6 +486,14 @@ export function spawn<T>(loop: EventLoop, coro: Coroutine<T>, name: string | und
 /** The task running now, or null outside any task (asyncio.current_task). */
 export function currentTask(): Task<unknown> | null {
   return getRunningLoop()._currentTask();
+}
+
+/**
+ * The tasks of `loop` (default: the running one) not done yet, as asyncio.all_tasks.
+ * CPython returns an unordered set; this one iterates in creation order.
+ */
+export function allTasks(loop: EventLoop = getRunningLoop()): Set<Task<unknown>> {
+  return new Set(loop._liveTasks);
 }
 
 export { Coroutine };

@@ -6,9 +6,10 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { ValueError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
+import { typeName } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 import type { Task } from "./task.js";
 import { tuple } from "./tuple.js";
 
@@ -30,7 +31,11 @@ class WaitFuture extends Future<void> {
   }
 
   override _describe(): Awaiting {
-    const tasks = this.fs.filter((f): f is Task<unknown> => f._kind === 1).map((t) => t._id);
+    // In creation order: CPython keeps a set, so the order it was given in is gone (the probe reports the same).
+    const tasks = this.fs
+      .filter((f): f is Task<unknown> => f._kind === 1)
+      .map((t) => t._id)
+      .sort((a, b) => a - b);
     return { text: `wait(${this.fs.length}, ${this.returnWhen})`, kind: "wait", tasks };
   }
 }
@@ -40,9 +45,7 @@ async function runWait<F extends Future<unknown>>(
   timeout: number | null,
   returnWhen: ReturnWhen,
 ): Promise<readonly [Set<F>, Set<F>]> {
-  if (aws instanceof Future || isCoroutine(aws)) {
-    throw new TypeError(`expect a list of futures, not ${(aws as object).constructor.name}`);
-  }
+  if (aws instanceof Future || isCoroutine(aws)) throw new TypeError(`expect a list of futures, not ${typeName(aws)}`);
   const fs = [...new Set(aws)];
   if (fs.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
   if (!["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"].includes(returnWhen)) {

@@ -6,9 +6,9 @@
  * pending the virtual clock does not jump: real I/O takes real time.
  */
 import { CancelledError } from "./errors.js";
-import type { Awaiting } from "./runtime-events.js";
 import { Future } from "./future.js";
 import { getRunningLoop } from "./loop.js";
+import type { Awaiting } from "./runtime-events.js";
 
 class PromiseFuture<T> extends Future<T> {
   _controller: AbortController | undefined;
@@ -19,14 +19,14 @@ class PromiseFuture<T> extends Future<T> {
   _release(): void {
     if (!this._inFlight) return;
     this._inFlight = false;
-    this._loop._foreignSettled();
+    this._loop._foreign.promiseSettled();
   }
 
   override _describe(): Awaiting {
     return { text: "promise", kind: "promise" };
   }
 
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     const cancelled = this._cancelFuture(msg);
     if (cancelled) {
       this._release();
@@ -50,7 +50,7 @@ export function wrapPromise<T>(source: PromiseLike<T> | ((signal: AbortSignal) =
   if (promise === null || typeof promise?.then !== "function") {
     throw new TypeError("wrapPromise() needs a promise or a function returning one");
   }
-  loop._foreignStarted();
+  loop._foreign.promiseStarted();
   promise.then(
     (value) => {
       fut._release();

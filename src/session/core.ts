@@ -33,7 +33,8 @@ import type { EventLoop } from "../runtime/loop.js";
 import { Runner } from "../runtime/runner.js";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { HintContext, Scenario } from "../runtime/scenario.js";
-import type { Task } from "../runtime/task.js";
+import { allTasks, type Task } from "../runtime/task.js";
+import { cancelForUser, coroName, taskId, throwInto } from "../runtime/user-commands.js";
 import type { ParamValue } from "./params.js";
 import type { Script } from "./scripted.js";
 
@@ -311,15 +312,17 @@ export class LocalCore implements Core {
   private apply(run: Run, command: CoreCommand): void {
     const loop = run.loop;
     switch (command.kind) {
-      case "cancel":
-        findTask(loop, command.task)?._cancel(command.msg, "user", null);
+      case "cancel": {
+        const task = findTask(loop, command.task);
+        if (task) cancelForUser(task, command.msg);
         return;
+      }
       case "cancelAll":
-        for (const task of [...loop._liveTasks]) task._cancel(undefined, "user", null);
+        for (const task of allTasks(loop)) cancelForUser(task);
         return;
       case "inject": {
         const task = findTask(loop, command.task);
-        if (task) loop._throwInto(task, new RuntimeError(`injected: what if ${task._coro._name} failed here?`));
+        if (task) throwInto(task, new RuntimeError(`injected: what if ${coroName(task)} failed here?`));
         return;
       }
       case "interrupt":
@@ -361,7 +364,8 @@ export class LocalCore implements Core {
       if (!active.reporting) return;
       if (event.type === "warning" && event.kind === "foreign-await") active.foreign = true;
       sink.event(event, this.hint(event));
-      if (event.seq === active.pauseAtSeq) loop.pause();
+      // (A blocked-step warning has no seq: it must not match a run that has no pause position.)
+      if (event.seq !== undefined && event.seq === active.pauseAtSeq) loop.pause();
     });
     this.run = active;
     loop.onPaused = () => {
@@ -401,13 +405,13 @@ export class LocalCore implements Core {
     const loop = run.loop;
     for (const { target, at } of script.cancels) {
       loop.callLater(at, () => {
-        const matches = [...loop._liveTasks].filter((t) => t._name === target || t._coro._name === target);
+        const matches = [...allTasks(loop)].filter((t) => t.getName() === target || coroName(t) === target);
         if (matches.length === 0 && run === this.run) {
           const warning = `--cancel ${target}@${at}: no task named '${target}' was running at t=${at}`;
           this.warnings.push(warning);
           if (run.reporting) this.sink.warning?.(warning);
         }
-        for (const task of matches) task._cancel(undefined, "user", null);
+        for (const task of matches) cancelForUser(task);
       });
     }
     if (script.interruptAt !== undefined) {
@@ -448,8 +452,8 @@ export class LocalCore implements Core {
 
 /** A live task by id, task name or coroutine name (the first match in creation order). */
 function findTask(loop: EventLoop, target: number | string): Task<unknown> | undefined {
-  for (const task of loop._liveTasks) {
-    if (task._id === target || task._name === target || task._coro._name === target) return task;
+  for (const task of allTasks(loop)) {
+    if (taskId(task) === target || task.getName() === target || coroName(task) === target) return task;
   }
   return undefined;
 }

@@ -63,6 +63,12 @@ export class Session {
   private branching: Promise<void> | undefined;
   private speed: number;
   private lastResult: SessionResult | undefined;
+  /**
+   * The store's head when the engine was last asked to step the paused run (until anything else acts):
+   * the events after it came from that one step, and the run waits right after them — a cursor among them
+   * shows the live run's state as far as any command can tell (commands act between steps).
+   */
+  private stepBase: number | undefined;
 
   /**
    * `scenario` runs in this thread unless `core` is given (the CLI passes a
@@ -81,6 +87,7 @@ export class Session {
     const sink: CoreSink = {
       reset: () => {
         this.reporting = true;
+        this.stepBase = undefined;
         store?.reset();
       },
       event: (event, hint) => {
@@ -202,7 +209,12 @@ export class Session {
   pause(): void {
     if (this.ended) return;
     this.isPaused = true;
-    this.afterBranching(() => this.core.send({ kind: "pause" }));
+    this.afterBranching(() => {
+      this.core.send({ kind: "pause" });
+      // The clock stands where the display had it; an engine in another thread confirms it a moment later
+      // (CoreSink.clock), and until then the view must not fall back to the last event's time.
+      this.store?.clockStopped(this.core.displayTime());
+    });
     this.store?.setPhase("paused");
   }
 
@@ -218,6 +230,8 @@ export class Session {
       } else store.follow(); // the live run is what there is: back to it
     } else if (this.ended) return;
     this.afterBranching(() => {
+      store?.follow(); // the cursor may trail inside the last step's events
+      this.stepBase = undefined;
       this.isPaused = false;
       this.core.send({ kind: "resume" });
       store?.setPhase(store.latest.interrupts ? "shutting down" : "running");
@@ -239,7 +253,10 @@ export class Session {
     }
     if (this.ended) return;
     store?.followUntil(store.position + 1);
-    this.afterBranching(() => this.core.send({ kind: "step" }));
+    this.afterBranching(() => {
+      this.stepBase ??= store?.head;
+      this.core.send({ kind: "step" });
+    });
   }
 
   /** One event back (pauses first). False at the first event. */
@@ -340,15 +357,18 @@ export class Session {
     const store = this.store;
     if (store?.inHistory) {
       const blocked = this.core.cannotBranch?.();
-      if (blocked !== undefined) {
+      // The live run may wait right after the shown event (a step's): then no branch is needed.
+      if (blocked === undefined) this.branchHere(true);
+      else if (this.withinLastStep()) store.follow();
+      else {
         store.setBranchBlocked(blocked);
         return false;
       }
-      this.branchHere(true);
     } else if (this.ended) {
       return false;
     }
     this.afterBranching(() => {
+      this.stepBase = undefined;
       this.core.send(command);
       then?.();
     });
@@ -363,6 +383,7 @@ export class Session {
     const store = this.store;
     if (store === undefined || this.branching !== undefined) return;
     const target = Math.max(1, store.position);
+    this.stepBase = undefined;
     let paused: Promise<void>;
     if (this.ended) {
       this.ended = false;
@@ -385,6 +406,12 @@ export class Session {
       });
   }
 
+  /** The cursor shows an event of the last step of a paused live run (see stepBase). */
+  private withinLastStep(): boolean {
+    const base = this.stepBase;
+    return base !== undefined && !this.ended && this.isPaused && (this.store?.position ?? 0) > base;
+  }
+
   /** Run `then` once any branching in progress is over (commands must reach the run that is live then). */
   private afterBranching(then: () => void): void {
     if (this.branching) void this.branching.then(then);
@@ -395,6 +422,7 @@ export class Session {
   private noteBranchability(): void {
     const store = this.store;
     if (store === undefined) return;
-    store.setBranchBlocked(store.inHistory ? (this.core.cannotBranch?.() ?? null) : null);
+    const past = store.inHistory && !this.withinLastStep();
+    store.setBranchBlocked(past ? (this.core.cannotBranch?.() ?? null) : null);
   }
 }

@@ -175,14 +175,22 @@ export class SessionStore {
     this.changed();
   }
 
-  /** A runtime event arrived: fold it in; the cursor follows unless it was moved back. */
+  /**
+   * A runtime event arrived: fold it in; the cursor follows unless it was moved back. An event without a
+   * seq (the wall-time blocked-step warning) is not part of the run's numbered history — positions stay
+   * equal to seq, so replays and branch points hold — and becomes a live warning instead.
+   */
   push(event: RuntimeEvent, hint: string | undefined): void {
+    if (event.seq === undefined) {
+      this.warn(event.text.replace(/^warning: /, ""));
+      return;
+    }
     const following = this.cursor === this.events.length;
     this.events.push(event);
     this.log.push(this.narrator.feed(event, hint));
     if (following) {
       if (this.followLimit === undefined || this.events.length <= this.followLimit) this.cursor = this.events.length;
-      else if (this.behind === null) this.moveTo(this.followLimit);
+      else this.hold();
     }
     this.changed();
   }
@@ -259,8 +267,7 @@ export class SessionStore {
 
   /** Back to live: the cursor goes to the head and follows every new event. */
   follow(): void {
-    this.followLimit = undefined;
-    if (this.cursor !== this.events.length) this.moveTo(this.events.length);
+    this.moveTo(this.events.length);
   }
 
   /** Move the cursor back one event. False at the start. */
@@ -277,8 +284,18 @@ export class SessionStore {
     return true;
   }
 
-  /** Place the cursor at `position` (number of events shown), clamped to what was received. */
+  /** Place the cursor at `position` (number of events shown), clamped to what was received; stepping's limit ends. */
   moveTo(position: number): void {
+    this.followLimit = undefined;
+    this.place(position);
+  }
+
+  /** The cursor stays on the event it shows while newer ones arrive (fold the state there). */
+  private hold(): void {
+    if (this.behind === null) this.place(this.cursor);
+  }
+
+  private place(position: number): void {
     const target = Math.max(0, Math.min(position, this.events.length));
     if (target === this.events.length) {
       this.behind = null;

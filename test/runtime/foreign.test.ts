@@ -1,5 +1,5 @@
 // Foreign (plain, non-runtime) promises inside tasks: they do not stall the loop, are reported, resume the right
-// task; wrapPromise() makes them cancellable runtime awaitables. See the comments at the top of src/runtime/loop.ts.
+// task; wrapPromise() makes them cancellable runtime awaitables. See the comments at the top of src/runtime/foreign-awaits.ts.
 import { afterEach, describe, expect, it } from "vitest";
 import {
   CancelledError,
