@@ -209,7 +209,6 @@ export class Controller {
 
   private cancel(id: number | undefined, name: string | undefined): void {
     if (id === undefined) this.notice("there is no task yet");
-    else if (this.ended) this.notice("the run has ended: r replays it, b steps back through it");
     else if (!this.session.cancel(id) && !this.cannotBranch())
       this.notice(`${name ?? "that task"} is already done: cancel() would return False`);
   }
