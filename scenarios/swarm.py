@@ -35,13 +35,13 @@ async def main(tasks, seed, fail_rate, cancel_rate):
     start = loop.time()
     rand = mulberry32(seed)
     workers = []
-    for i in range(tasks):
+    for _ in range(tasks):
         # Four draws per task, always in this order.
         duration_ms = int(rand() * 1001)
         fails = rand() < fail_rate
         gets_cancelled = rand() < cancel_rate
         cancel_at_ms = int(rand() * 1001)
-        task = asyncio.create_task(worker(duration_ms, fails), name=f"worker-{i + 1}")
+        task = asyncio.create_task(worker(duration_ms, fails))
         if gets_cancelled:
             loop.call_later(cancel_at_ms / 1000, task.cancel)
         workers.append(task)

@@ -51,7 +51,7 @@ const main = coroutine(async function main({ tasks, seed, fail_rate, cancel_rate
     const fails = rand() < fail_rate;
     const gets_cancelled = rand() < cancel_rate;
     const cancel_at_ms = Math.floor(rand() * 1001);
-    const task = createTask(worker(duration_ms, fails), { name: `worker-${i + 1}` });
+    const task = createTask(worker(duration_ms, fails));
     if (gets_cancelled) loop.callLater(cancel_at_ms / 1000, () => task.cancel());
     workers.push(task);
   }
