@@ -36,7 +36,7 @@ import { SessionStore } from "./store.js";
 export type { Signal } from "./core.js";
 
 /** What a view shows of a scenario: everything but the code. */
-export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params">;
+export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params" | "interruptPrompt">;
 
 export interface SessionOptions {
   params: Record<string, ParamValue>;

@@ -89,7 +89,6 @@ export const STOPS: readonly Stop[] = [
   },
   {
     scenario: "exceptions",
-    params: { outlive: true },
     topic: "exceptions in gather()",
     claim: "The tutorial says: catch gather()'s exception and the failure is handled — as if the gather stopped there.",
     question: "task_that_fails raises after 1 s while fetch_data still sleeps (2 s). What happens to fetch_data?",
