@@ -96,6 +96,26 @@ async function expectStoreState(page: Page, data: ReturnType<typeof writeReplay>
   expect(await page.textContent(".tasks h2")).toBe(`Tasks (${expected.length})`);
 }
 
+/** Every cell of every drawn row lies inside its row (a broken layout piles them up elsewhere). */
+async function expectRowsLaidOut(page: Page): Promise<void> {
+  const strays = await page.$$eval(".tasks .row[data-task]", (rows) =>
+    rows.flatMap((row) => {
+      const box = row.getBoundingClientRect();
+      return [...row.querySelectorAll(":scope > span:not(.lane)")]
+        .filter((cell) => {
+          const r = cell.getBoundingClientRect();
+          const shown = r.width > 0 && r.height > 0;
+          return (
+            shown &&
+            (r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1)
+          );
+        })
+        .map((cell) => `${(row as HTMLElement).dataset.index}: .${cell.className}`);
+    }),
+  );
+  expect(strays).toEqual([]);
+}
+
 function expectClean(watched: WatchedPage, file: string): void {
   expect(watched.errors).toEqual([]);
   // The page's own file and nothing else.
@@ -139,6 +159,7 @@ describe("replay pages in Chromium", () => {
         expect(await page.isVisible(".summary")).toBe(position === head);
       }
       await scrub(page, Math.floor(head / 2));
+      await expectRowsLaidOut(page);
       await page.screenshot({ path: join(SHOTS, `${name}-middle.png`), fullPage: true });
       expectClean(watched, file);
       await page.close();
@@ -257,6 +278,7 @@ describe("replay pages in Chromium", () => {
     const watched = await b.page({ width: 390, height: 844, dark: true });
     const page = await open(watched, file, "#event-14");
     await expectStoreState(page, data, 14);
+    await expectRowsLaidOut(page);
     // Nothing wider than the screen but the code, which scrolls in its own box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -169,7 +169,7 @@ function mount(root: HTMLElement, data: ReplayData): void {
     }
     player.moveTo(position);
     draw();
-    document.getElementById(`event-${match[1]}`)?.scrollIntoView({ block: "nearest" });
+    log.reveal(Number(match[1]));
     return true;
   }
   window.addEventListener("hashchange", () => fromHash());
@@ -251,6 +251,8 @@ function mount(root: HTMLElement, data: ReplayData): void {
     player.moveTo(player.head);
     draw();
   }
+  // The page opens at its top, whatever moment the address names (the log shows the moment's entry).
+  window.scrollTo(0, 0);
   document.body.dataset.ready = "true";
 }
 
