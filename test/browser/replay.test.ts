@@ -264,6 +264,10 @@ describe("replay pages in Chromium", () => {
     expect(await page.$$eval(".log .text", (els) => els.map((el) => el.textContent))).toContain(`» ${EVIL}`);
     expect(await page.textContent(".row:nth-child(2) .tname")).toBe(EVIL);
     await expectStoreState(page, data, 12);
+    // At the end, the summary shows the traceback the CLI printed, as text.
+    await page.keyboard.press("End");
+    expect(await page.textContent(".summary h2")).toMatch(/^Exit status 1 /);
+    expect(await page.textContent(".summary .after")).toContain(`ValueError: ${EVIL}`);
     // The policy the page carries forbids anything but its own two inline blocks.
     expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toMatch(
       /^default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';/,
