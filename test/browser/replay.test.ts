@@ -101,7 +101,7 @@ async function expectRowsLaidOut(page: Page): Promise<void> {
   const strays = await page.$$eval(".tasks .row[data-task]", (rows) =>
     rows.flatMap((row) => {
       const box = row.getBoundingClientRect();
-      return [...row.querySelectorAll(":scope > span:not(.lane)")]
+      return Array.from(row.querySelectorAll(":scope > span:not(.lane)"))
         .filter((cell) => {
           const r = cell.getBoundingClientRect();
           const shown = r.width > 0 && r.height > 0;
