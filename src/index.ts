@@ -4,10 +4,12 @@
  */
 
 export { AsCompleted, asCompleted } from "./runtime/as-completed.js";
+export { Barrier } from "./runtime/barrier.js";
 export type { ClockKind } from "./runtime/clock.js";
 export { Coroutine, type CoroutineFunction, coroutine, isCoroutine } from "./runtime/coroutine.js";
 export { type Awaitable, ensureFuture } from "./runtime/ensure-future.js";
 export {
+  BrokenBarrierError,
   CancelledError,
   ExceptionGroup,
   InvalidStateError,
@@ -15,6 +17,9 @@ export {
   KeyboardInterrupt,
   KeyError,
   PythonError,
+  QueueEmpty,
+  QueueFull,
+  QueueShutDown,
   RuntimeError,
   TimeoutError,
   ValueError,
@@ -24,8 +29,10 @@ export { exceptionLine, fixed, repr, str } from "./runtime/format.js";
 export { Future } from "./runtime/future.js";
 export { GatheringFuture, type GatherOptions, gather } from "./runtime/gather.js";
 export { Handle, TimerHandle } from "./runtime/handle.js";
+export { BoundedSemaphore, Condition, Event, Lock, Semaphore } from "./runtime/locks.js";
 export { EventLoop, type ExceptionContext, type ExceptionHandler, getRunningLoop } from "./runtime/loop.js";
 export { print } from "./runtime/print.js";
+export { LifoQueue, PriorityQueue, Queue } from "./runtime/queues.js";
 export { type MainAwaitable, Runner, type RunOptions, run } from "./runtime/runner.js";
 export type * from "./runtime/runtime-events.js";
 export {

@@ -25,6 +25,11 @@ const zero = coroutine(async function zero(i) {
   return i;
 });
 
+/** run() takes a coroutine, as asyncio.run does: `main(body)` is one that runs `body` in the main task. */
+const main = coroutine(async function main(body) {
+  return await body();
+});
+
 const sleeper = coroutine(async function sleeper(i, seconds) {
   await sleep(seconds);
   return i;
@@ -33,7 +38,10 @@ const sleeper = coroutine(async function sleeper(i, seconds) {
 // gather() takes its awaitables as arguments, like asyncio.gather(*aws): above ~120k of them V8
 // needs a bigger stack (bench/run.mjs runs this file with `ulimit -s 1048576` and --stack-size=60000).
 async function gather0(options) {
-  const results = await run(() => gather(...Array.from({ length: n }, (_, i) => zero(i))), { ...REAL, ...options });
+  const results = await run(
+    main(() => gather(...Array.from({ length: n }, (_, i) => zero(i)))),
+    { ...REAL, ...options },
+  );
   checkIndices(results, n);
 }
 
@@ -45,12 +53,15 @@ const workloads = {
     return gather0({ onEvent: () => events++ }).then(() => check(events > 3 * n, `only ${events} events`));
   },
   timers: async () => {
-    const results = await run(() => gather(...delays.map((ms, i) => sleeper(i, ms / 1000))), REAL);
+    const results = await run(
+      main(() => gather(...delays.map((ms, i) => sleeper(i, ms / 1000)))),
+      REAL,
+    );
     checkIndices(results, n);
   },
   "timers-virtual": async () => {
     // n timers spread over an hour of loop time, on the virtual clock (run()'s default).
-    const results = await run(() => gather(...delays.map((ms, i) => sleeper(i, ms / 1000))));
+    const results = await run(main(() => gather(...delays.map((ms, i) => sleeper(i, ms / 1000)))));
     checkIndices(results, n);
   },
   cancel: async () => {
@@ -62,13 +73,16 @@ const workloads = {
         cleaned++;
       }
     });
-    await run(async () => {
-      const tasks = Array.from({ length: n }, () => createTask(parked()));
-      await sleep(0); // every task is now parked at its await
-      for (const t of tasks) t.cancel();
-      const results = await gather(...tasks, { returnExceptions: true });
-      check(results.length === n && results.every((r) => r instanceof CancelledError), "all tasks cancelled");
-    }, REAL);
+    await run(
+      main(async () => {
+        const tasks = Array.from({ length: n }, () => createTask(parked()));
+        await sleep(0); // every task is now parked at its await
+        for (const t of tasks) t.cancel();
+        const results = await gather(...tasks, { returnExceptions: true });
+        check(results.length === n && results.every((r) => r instanceof CancelledError), "all tasks cancelled");
+      }),
+      REAL,
+    );
     check(cleaned === n, `cleaned ${cleaned} != ${n}`);
   },
   chain: async () => {
@@ -77,7 +91,7 @@ const workloads = {
       if (k === n) return 0;
       return (await createTask(link(k + 1))) + 1;
     });
-    const depth = await run(() => link(1), REAL);
+    const depth = await run(link(1), REAL);
     check(depth === n - 1, `depth ${depth}`);
   },
   taskgroup: async () => {
@@ -92,16 +106,19 @@ const workloads = {
         throw e;
       }
     });
-    await run(async () => {
-      try {
-        await taskGroup(async (tg) => {
-          for (let i = 0; i < n; i++) tg.createTask(child(i));
-        });
-      } catch (e) {
-        raised = true;
-        check(e instanceof ExceptionGroup && e.exceptions.length === 1, "one error grouped");
-      }
-    }, REAL);
+    await run(
+      main(async () => {
+        try {
+          await taskGroup(async (tg) => {
+            for (let i = 0; i < n; i++) tg.createTask(child(i));
+          });
+        } catch (e) {
+          raised = true;
+          check(e instanceof ExceptionGroup && e.exceptions.length === 1, "one error grouped");
+        }
+      }),
+      REAL,
+    );
     check(raised, "the task group raised");
     check(cancelled === n - 1, `cancelled ${cancelled} != ${n - 1}`);
   },

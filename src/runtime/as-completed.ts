@@ -6,9 +6,10 @@
  * After the timeout every remaining wait raises TimeoutError; nothing is
  * cancelled (catalogue items 61–63).
  */
-import { Coroutine } from "./coroutine.js";
+import { Coroutine, isCoroutine } from "./coroutine.js";
 import { type Awaitable, ensureFutureBy } from "./ensure-future.js";
 import { TimeoutError } from "./errors.js";
+import { typeName } from "./format.js";
 import { Future } from "./future.js";
 import type { Handle } from "./handle.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
@@ -130,5 +131,8 @@ export class AsCompleted<T> implements Iterable<Coroutine<T>>, AsyncIterable<Fut
 
 /** Iterate `aws` in completion order (asyncio.as_completed). */
 export function asCompleted<T>(aws: Iterable<Awaitable<T>>, options: { timeout?: number | null } = {}): AsCompleted<T> {
+  if (aws instanceof Future || isCoroutine(aws)) {
+    throw new TypeError(`expects an iterable of awaitables, not ${typeName(aws)}`);
+  }
   return new AsCompleted(aws, options.timeout ?? null);
 }

@@ -8,7 +8,7 @@
  * CPython's "coroutine '…' was never awaited".
  */
 import { RuntimeError } from "./errors.js";
-import { REPR } from "./format.js";
+import { REPR, TYPE_NAME } from "./format.js";
 
 const CREATED = 0;
 const STARTED = 1;
@@ -96,6 +96,10 @@ export class Coroutine<T = unknown> {
 
   [REPR](): string {
     return `<coroutine object ${this._name}>`;
+  }
+
+  get [TYPE_NAME](): string {
+    return "coroutine";
   }
 }
 

@@ -4,7 +4,7 @@
  * loop, so nothing could cancel or schedule it (wrap it with wrapPromise).
  */
 import { Coroutine } from "./coroutine.js";
-import { repr } from "./format.js";
+import { repr, typeName } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { CreatedBy } from "./runtime-events.js";
@@ -25,11 +25,20 @@ export function ensureFutureBy<T>(aw: Awaitable<T>, by: CreatedBy, loop?: EventL
   throw notAwaitable(aw);
 }
 
-/** The TypeError for a value the runtime cannot await, with the likely fix. */
+/** asyncio's TypeError for a value ensure_future cannot take, with the likely fix for a JavaScript slip. */
 export function notAwaitable(value: unknown): TypeError {
-  let hint = "";
-  if (typeof value === "function") hint = " (did you forget to call it?)";
-  else if (value instanceof Promise)
-    hint = " (a Promise is already running: wrap it with wrapPromise(), or define the function with coroutine())";
-  return new TypeError(`An asyncio.Future, a coroutine or an awaitable is required, got ${repr(value)}${hint}`);
+  return new TypeError(`An asyncio.Future, a coroutine or an awaitable is required${awaitHint(value)}`);
+}
+
+/** Python's TypeError for `await value` on something that cannot be awaited. */
+export function cannotAwait(value: unknown): TypeError {
+  return new TypeError(`object ${typeName(value)} can't be used in 'await' expression${awaitHint(value)}`);
+}
+
+function awaitHint(value: unknown): string {
+  if (typeof value === "function") return ` (got ${repr(value)}: did you forget to call it?)`;
+  if (value instanceof Promise) {
+    return " (got a Promise, already running: wrap it with wrapPromise(), or define the function with coroutine())";
+  }
+  return "";
 }

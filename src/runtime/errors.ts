@@ -13,12 +13,32 @@
  */
 import { tuple } from "./tuple.js";
 
+/** Where an error keeps an argument that is not a string (`CancelledError(5)`: args `(5,)`, str `5`). */
+const ARG = Symbol("arg");
+
 /** Base of the Python-named errors: `name` follows the class, `args` follows Python. */
 export class PythonError extends Error {
+  /** The message may be any value, as a Python exception's argument may: `args` keeps it, `message` is its str. */
+  constructor(message?: unknown, options?: ErrorOptions) {
+    super(message === undefined ? undefined : (strOf(message) as string), options);
+    if (message !== undefined && typeof message !== "string") {
+      Object.defineProperty(this, ARG, { value: message, enumerable: false });
+    }
+  }
+
   /** Python's `exc.args`: `[message]` if one was given, else `[]`. */
   get args(): readonly unknown[] {
+    if (Object.hasOwn(this, ARG)) return tuple((this as { [ARG]?: unknown })[ARG]);
     return hasMessage(this) ? tuple(this.message) : tuple();
   }
+}
+
+/** Set by format.ts (which imports this module): Python's `str()` of a non-string argument. */
+let strOf: (value: unknown) => string = String;
+
+/** (format.ts hands its `str` over here, breaking the import cycle.) */
+export function setStr(fn: (value: unknown) => string): void {
+  strOf = fn;
 }
 
 // `name` is the class's name, read from the prototype rather than stored in every error:
@@ -50,6 +70,18 @@ export class ValueError extends PythonError {}
 
 /** Python's RuntimeError. */
 export class RuntimeError extends PythonError {}
+
+/** A Barrier was aborted or reset while a task waited at it (asyncio.BrokenBarrierError, a RuntimeError). */
+export class BrokenBarrierError extends RuntimeError {}
+
+/** `getNowait()` on an empty queue (asyncio.QueueEmpty). */
+export class QueueEmpty extends PythonError {}
+
+/** `putNowait()` on a full queue (asyncio.QueueFull). */
+export class QueueFull extends PythonError {}
+
+/** Putting on or getting from a queue that was shut down (asyncio.QueueShutDown, 3.13). */
+export class QueueShutDown extends PythonError {}
 
 /** Python's KeyError: its `str` is the repr of the key, as in CPython. */
 export class KeyError extends PythonError {}

@@ -14,7 +14,7 @@
  */
 import type { Clock } from "./clock.js";
 import { CancelledError } from "./errors.js";
-import { repr } from "./format.js";
+import { repr, str } from "./format.js";
 import type { Future } from "./future.js";
 import type {
   Awaiting,
@@ -84,7 +84,7 @@ export class EventStream {
     this.deliver({ type: "suspend", task: task._id, awaiting: fut === null ? YIELD_AWAITING : fut._describe() });
   }
 
-  cancelRequested(task: Task<unknown>, cause: CancelCause, by: number | null, msg: string | undefined): void {
+  cancelRequested(task: Task<unknown>, cause: CancelCause, by: number | null, msg: unknown): void {
     this.count++;
     if (this.listener === undefined) return;
     this.deliver({
@@ -92,7 +92,7 @@ export class EventStream {
       task: task._id,
       cause,
       by,
-      msg: msg ?? null,
+      msg: msg == null ? null : str(msg),
       cancelling: task._numCancelsRequested,
     });
   }

@@ -8,11 +8,67 @@
  * is `Exception`). JavaScript has one number type, so a whole number prints as an
  * int: Python's `1.0` prints here as `1`.
  */
-import { ExceptionGroup, hasMessage, KeyError, PythonError } from "./errors.js";
+import { ExceptionGroup, hasMessage, KeyError, PythonError, setStr } from "./errors.js";
 import { isTuple } from "./tuple.js";
 
 /** Objects that know their own Python-style repr (tasks, futures, coroutines). */
 export const REPR = Symbol.for("async-demo.repr");
+
+/** Objects that know their Python type's name (`coroutine`, `Task`, `Future`), for messages. */
+export const TYPE_NAME = Symbol.for("async-demo.typeName");
+
+/**
+ * Python's `type(value).__name__`, for error messages that name a type
+ * (`expect a list of futures, not coroutine`): never a JavaScript class name
+ * where Python has its own.
+ */
+export function typeName(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return "str";
+    case "number":
+      return Number.isInteger(value) ? "int" : "float";
+    case "bigint":
+      return "int";
+    case "boolean":
+      return "bool";
+    case "undefined":
+      return "NoneType";
+    case "function":
+      return "function";
+    case "symbol":
+      return "symbol";
+  }
+  if (value === null) return "NoneType";
+  const own = (value as Record<PropertyKey, unknown>)[TYPE_NAME];
+  if (typeof own === "string") return own;
+  if (Array.isArray(value)) return isTuple(value) ? "tuple" : "list";
+  if (value instanceof Error) return errorTypeName(value);
+  if (value instanceof Map) return "dict";
+  if (value instanceof Set) return "set";
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return "dict";
+  return proto?.constructor?.name || "object";
+}
+
+/** Python's `bool(value)`: empty containers and strings, 0, None and False are false (an empty array is true in JavaScript). */
+export function pyBool(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === 0 || value === "" || value === 0n) {
+    return false;
+  }
+  if (typeof value !== "object") return true;
+  if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof Map || value instanceof Set) return value.size > 0;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return Object.keys(value).length > 0;
+  return true;
+}
+
+/** Python's float repr of a number that is a float in Python (a deadline, a loop time): `10` prints `10.0`. */
+export function floatRepr(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e16) return `${Object.is(x, -0) ? "-0" : String(x)}.0`;
+  return shortestFloat(x);
+}
 
 /** Python's `repr(value)`. */
 export function repr(value: unknown): string {
@@ -31,13 +87,22 @@ export function str(value: unknown): string {
   return repr(value);
 }
 
+setStr(str);
+
 /** What `print(...values)` writes, without the newline: `str` of each, space-separated. */
 export function formatPrint(values: readonly unknown[]): string {
   return values.map(str).join(" ");
 }
 
-/** Classes asyncio defines in `asyncio.exceptions`, which tracebacks show qualified. */
-const ASYNCIO_EXCEPTIONS = new Set(["CancelledError", "InvalidStateError"]);
+/** Classes asyncio defines, which tracebacks show qualified by their module. */
+const ASYNCIO_EXCEPTIONS = new Map([
+  ["CancelledError", "asyncio.exceptions"],
+  ["InvalidStateError", "asyncio.exceptions"],
+  ["BrokenBarrierError", "asyncio.exceptions"],
+  ["QueueEmpty", "asyncio.queues"],
+  ["QueueFull", "asyncio.queues"],
+  ["QueueShutDown", "asyncio.queues"],
+]);
 
 /**
  * The last line of a Python traceback for `error`: `ValueError: boom`,
@@ -46,7 +111,8 @@ const ASYNCIO_EXCEPTIONS = new Set(["CancelledError", "InvalidStateError"]);
 export function exceptionLine(error: unknown): string {
   if (!(error instanceof Error)) return `Exception: ${str(error)}`;
   const name = errorTypeName(error);
-  const qualified = ASYNCIO_EXCEPTIONS.has(name) ? `asyncio.exceptions.${name}` : name;
+  const module = ASYNCIO_EXCEPTIONS.get(name);
+  const qualified = module === undefined ? name : `${module}.${name}`;
   const text = str(error);
   return text === "" ? qualified : `${qualified}: ${text}`;
 }
@@ -62,7 +128,7 @@ export function errorTypeName(error: Error): string {
  * rounds an exact tie away from zero (0.25 → "0.3"); Python rounds it to even ("0.2").
  */
 export function fixed(x: number, digits: number): string {
-  if (!Number.isFinite(x)) return floatRepr(x);
+  if (!Number.isFinite(x)) return shortestFloat(x);
   // toFixed switches to exponent form from 1e21; such doubles are integers anyway.
   if (Math.abs(x) >= 1e21) return `${BigInt(x)}${digits > 0 ? `.${"0".repeat(digits)}` : ""}`;
   const plain = x.toFixed(digits);
@@ -139,11 +205,11 @@ function reprNumber(x: number): string {
     if (Math.abs(x) <= Number.MAX_SAFE_INTEGER) return Object.is(x, -0) ? "0" : String(x);
     return BigInt(x).toString();
   }
-  return floatRepr(x);
+  return shortestFloat(x);
 }
 
 /** Python's float repr: the shortest round-trip digits, exponent form outside 1e-4 ≤ |x| < 1e16. */
-function floatRepr(x: number): string {
+function shortestFloat(x: number): string {
   if (Number.isNaN(x)) return "nan";
   if (x === Number.POSITIVE_INFINITY) return "inf";
   if (x === Number.NEGATIVE_INFINITY) return "-inf";

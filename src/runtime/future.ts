@@ -11,7 +11,7 @@
  * already done, continues at once without giving up control.
  */
 import { CancelledError, InvalidStateError, withoutStack } from "./errors.js";
-import { REPR, repr } from "./format.js";
+import { REPR, repr, TYPE_NAME } from "./format.js";
 import type { EventLoop } from "./loop.js";
 import type { Awaiting } from "./runtime-events.js";
 
@@ -46,7 +46,8 @@ export class Future<T = unknown> {
    * 100,000-task gather holds 100,000 of these objects, so every word counts.
    */
   private _value: unknown = undefined;
-  _cancelMessage: string | undefined = undefined;
+  /** The message given to cancel() (any value, as in Python; null and undefined mean none). */
+  _cancelMessage: unknown = undefined;
   /** Boolean state packed in one word: FAILED, LOG_TRACEBACK, HAS_CANCELLED_EXC, and Task's bits. */
   _flags = 0;
   // The first callback has its own slot: most futures have exactly one (the awaiting task).
@@ -145,8 +146,12 @@ export class Future<T = unknown> {
     this._scheduleCallbacks();
   }
 
+  /** Set the exception (an error class is instantiated, as in CPython: `setException(RuntimeError)`). */
   setException(exception: unknown): void {
     if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    if (typeof exception === "function" && exception.prototype instanceof Error) {
+      exception = new (exception as new () => Error)();
+    }
     this._exception = exception;
     this._failed = true;
     this._state = FINISHED;
@@ -159,16 +164,16 @@ export class Future<T = unknown> {
    * Cancel the future and queue its callbacks. Returns false if it was already
    * done. (Task overrides this: a task is only asked to cancel.)
    */
-  cancel(msg?: string): boolean {
+  cancel(msg?: unknown): boolean {
     return this._cancelFuture(msg);
   }
 
   /** Future.cancel itself, reachable from subclasses that override cancel(). */
-  _cancelFuture(msg?: string): boolean {
+  _cancelFuture(msg?: unknown): boolean {
     this._logTraceback = false;
     if (this._state !== PENDING) return false;
     this._state = CANCELLED;
-    this._cancelMessage = msg;
+    this._cancelMessage = msg ?? undefined;
     this._scheduleCallbacks();
     return true;
   }
@@ -240,13 +245,40 @@ export class Future<T = unknown> {
     this._loop._await(this as Future<unknown>, onFulfilled as (value: unknown) => unknown, onRejected);
   }
 
-  [REPR](): string {
-    const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
-    let info = "";
+  /** asyncio's `_future_repr_info`: the state, the result or exception, the callbacks. */
+  _reprInfo(): string[] {
+    const info = [this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished"];
     if (this._state === FINISHED) {
-      info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
+      info.push(this._failed ? `exception=${repr(this._exception)}` : `result=${repr(this._result)}`);
     }
-    return `<${this._className} ${state}${info}>`;
+    const callbacks = this._callbacksText();
+    if (callbacks !== "") info.push(callbacks);
+    return info;
+  }
+
+  /**
+   * asyncio's `_format_callbacks`: `cb=[Task.task_wakeup()]`, the first and last
+   * of many. A function shows as `name()` (CPython adds where it is defined).
+   * Awaits from outside any task have no asyncio counterpart and are left out.
+   */
+  private _callbacksText(): string {
+    const names: string[] = [];
+    for (const cb of [this._cb0, ...(this._cbs ?? [])]) {
+      if (cb === undefined) continue;
+      if ((cb as Wakeable)._kind === 1) names.push("Task.task_wakeup()");
+      else if (typeof cb === "function") names.push(`${cb.name || "<lambda>"}()`);
+    }
+    if (names.length === 0) return "";
+    const shown = names.length <= 2 ? names.join(", ") : `${names[0]}, <${names.length - 2} more>, ${names.at(-1)}`;
+    return `cb=[${shown}]`;
+  }
+
+  [REPR](): string {
+    return `<${this._className} ${this._reprInfo().join(" ")}>`;
+  }
+
+  get [TYPE_NAME](): string {
+    return this._className;
   }
 }
 

@@ -34,7 +34,8 @@ export class GatheringFuture<T> extends Future<T> {
   }
 
   override get _className(): string {
-    return "_GatheringFuture";
+    // asyncio.gather() of nothing returns a plain finished Future, not a _GatheringFuture.
+    return this._children.length === 0 ? "Future" : "_GatheringFuture";
   }
 
   override _describe(): Awaiting {
@@ -43,7 +44,7 @@ export class GatheringFuture<T> extends Future<T> {
   }
 
   /** Cancel every unfinished child; true if any accepted (then awaiting the gather raises CancelledError). */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     if (this.done()) return false;
     const loop = this._loop;
     const cause = loop._cause ?? { cause: "gather" as const, by: loop._currentTask()?._id ?? null };

@@ -94,6 +94,8 @@ export class EventLoop {
   readonly _suspends: number[] = [];
   /** Awaits the loop cannot see, and the code they resume (see foreign-awaits.ts). */
   readonly _foreign: ForeignAwaits;
+  /** A callback handle is running. */
+  private _inCallback = false;
 
   private _tickPending = false;
   private _idle = false;
@@ -330,6 +332,20 @@ export class EventLoop {
 
   // ---------------------------------------------------------------- awaiting
 
+  /**
+   * Code this loop runs is on the stack: a task's step (or a task resumed by a
+   * plain promise) or a callback. This is when CPython's `_get_running_loop()`
+   * returns the loop; between two bursts the loop is idle, and code outside it
+   * (a session restarting the run, another run in the same process) is not
+   * "in a running event loop".
+   */
+  _runsCode(): boolean {
+    if (this._closed) return false;
+    if (this._stepOpen || this._inCallback || this._foreign.inBody) return true;
+    const store = this._foreign.identity?.getStore();
+    return store === NOT_A_TASK || (store !== undefined && (store as Task<unknown>)._loop === this);
+  }
+
   /** The task whose code is running now, as far as the loop can tell (asyncio.current_task). */
   _currentTask(): Task<unknown> | null {
     if (this._foreign.waiting.length > 0) return this._foreign.currentTask();
@@ -544,6 +560,7 @@ export class EventLoop {
 
   private _runCallback(handle: Handle): void {
     if (handle._cancelled) return;
+    this._inCallback = true;
     try {
       const identity = this._foreign.identity;
       const result = identity !== undefined ? identity.run(NOT_A_TASK, () => handle._run()) : handle._run();
@@ -558,6 +575,8 @@ export class EventLoop {
       const message = `Exception in callback ${handle._fn.name || "<anonymous>"}()`;
       this._warn("callback-error", `${message}: ${repr(error)}`);
       this.callExceptionHandler({ message, exception: error });
+    } finally {
+      this._inCallback = false;
     }
   }
 

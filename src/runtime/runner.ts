@@ -15,10 +15,10 @@
  */
 import { type ClockKind, createClock } from "./clock.js";
 import { Coroutine, isCoroutine, takeNeverAwaited } from "./coroutine.js";
-import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { CancelledError, KeyboardInterrupt, RuntimeError, ValueError } from "./errors.js";
 import { repr } from "./format.js";
 import { gather } from "./gather.js";
-import { EventLoop } from "./loop.js";
+import { EventLoop, maybeRunningLoop } from "./loop.js";
 import { getDefaultErrorOutput, getDefaultOutput, type OutputSink } from "./print.js";
 import type { EventListener, Outcome } from "./runtime-events.js";
 import { spawn, type Task } from "./task.js";
@@ -36,28 +36,25 @@ export interface RunOptions {
   onEvent?: EventListener;
 }
 
-/** What run() accepts: a coroutine, or a function (async or coroutine) called inside the main task. */
-export type MainAwaitable<T> = Coroutine<T> | (() => PromiseLike<T> | T) | (() => Coroutine<T>);
+/** What run() accepts: a coroutine, as asyncio.run does (call the coroutine function: `run(main())`). */
+export type MainAwaitable<T> = Coroutine<T>;
 
-function toCoroutine<T>(main: MainAwaitable<T>): Coroutine<T> {
-  if (isCoroutine(main)) return main as Coroutine<T>;
-  if (typeof main === "function") {
-    const fn = main as () => unknown;
-    // A coroutine function returns a Coroutine: await it inline, so main's name is the function's.
-    return new Coroutine(
-      () => {
-        const made = fn();
-        return made as PromiseLike<T> | T;
-      },
-      [],
-      (main as { coroutineName?: string }).coroutineName ?? (fn.name || "main"),
-    );
-  }
-  throw new TypeError(`a coroutine was expected, got ${repr(main)}`);
+/** asyncio's check of run()'s argument: ValueError, with a hint at the usual JavaScript slips. */
+function checkCoroutine(main: unknown): void {
+  if (isCoroutine(main)) return;
+  let hint = "";
+  if (typeof main === "function") hint = " (call it: run(main()), and define it with coroutine())";
+  else if (main instanceof Promise) hint = " (a Promise: the async function already ran. Define it with coroutine())";
+  throw new ValueError(`a coroutine was expected, got ${repr(main)}${hint}`);
+}
+
+/** True when called by code a loop is running (a task or a callback): asyncio's `_get_running_loop() is not None`. */
+function inRunningLoop(): boolean {
+  return maybeRunningLoop()?._runsCode() === true;
 }
 
 export class Runner {
-  readonly loop: EventLoop;
+  private _loop: EventLoop | undefined;
   private mainTask: Task<unknown> | undefined;
   private interrupts = 0;
   private running = false;
@@ -66,12 +63,28 @@ export class Runner {
   /** How the last run() ended; its repr is built only if someone listens to the run-end event. */
   private outcome: { outcome: Outcome; value: unknown } = { outcome: "result", value: undefined };
 
-  constructor(options: RunOptions = {}) {
-    const loop = new EventLoop(createClock(options.clock ?? "virtual", options.speed));
-    loop.output = options.output ?? getDefaultOutput();
-    loop.errorOutput = options.errorOutput ?? getDefaultErrorOutput();
-    if (options.onEvent !== undefined) loop.onEvent(options.onEvent);
-    this.loop = loop;
+  constructor(private readonly options: RunOptions = {}) {}
+
+  /**
+   * The runner's loop, made the first time it is needed (asyncio's lazy init):
+   * a runner closed before it ever ran has no loop to shut down.
+   */
+  get loop(): EventLoop {
+    if (this._loop === undefined) {
+      const options = this.options;
+      const loop = new EventLoop(createClock(options.clock ?? "virtual", options.speed));
+      loop.output = options.output ?? getDefaultOutput();
+      loop.errorOutput = options.errorOutput ?? getDefaultErrorOutput();
+      if (options.onEvent !== undefined) loop.onEvent(options.onEvent);
+      this._loop = loop;
+    }
+    return this._loop;
+  }
+
+  /** The loop (asyncio's Runner.get_loop): RuntimeError once the runner is closed. */
+  getLoop(): EventLoop {
+    if (this.closed || this.closing) throw new RuntimeError("Runner is closed");
+    return this.loop;
   }
 
   /** The main task of the current or last run(). */
@@ -84,13 +97,24 @@ export class Runner {
     return this.interrupts;
   }
 
-  /** Run `main` until it is done; resolve with its result or reject with its error. */
-  async run<T>(main: MainAwaitable<T>): Promise<T> {
+  /**
+   * Run `main` until it is done; resolve with its result or reject with its
+   * error. Like CPython, it raises at once (synchronously) if `main` is not a
+   * coroutine (ValueError), if called from code a loop is running
+   * (RuntimeError), or if the runner is closed.
+   */
+  run<T>(main: MainAwaitable<T>): Promise<T> {
+    checkCoroutine(main);
+    if (inRunningLoop()) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
     if (this.closed || this.closing) throw new RuntimeError("Runner is closed");
-    if (this.running) throw new RuntimeError("Runner.run() cannot be called from a running event loop");
+    if (this.running) throw new RuntimeError("This event loop is already running");
+    return this.runMain(main);
+  }
+
+  private async runMain<T>(main: Coroutine<T>): Promise<T> {
     const loop = this.loop;
     loop._events.emit({ type: "run-start", clock: loop.clock.kind });
-    const task = spawn(loop, toCoroutine(main), undefined, "run");
+    const task = spawn(loop, main, undefined, "run");
     this.mainTask = task as Task<unknown>;
     this.interrupts = 0;
     this.running = true;
@@ -135,8 +159,18 @@ export class Runner {
   /** Cancel leftover tasks, wait for them, report what nobody retrieved, and close the loop. */
   async close(): Promise<void> {
     if (this.closed || this.closing) return;
+    const loop = this._loop;
+    if (loop === undefined) {
+      this.closed = true;
+      return;
+    }
+    if (inRunningLoop()) {
+      // asyncio's close() runs the loop (leftovers, async generators), which it cannot do inside another loop.
+      loop.close();
+      this.closed = true;
+      throw new RuntimeError("Cannot run the event loop while another loop is running");
+    }
     this.closing = true;
-    const loop = this.loop;
     try {
       await this.cancelAllTasks();
       // CPython then runs shutdown_asyncgens and shutdown_default_executor, each a
@@ -201,8 +235,16 @@ export class Runner {
 /**
  * Run `main` on a new loop and shut down (asyncio.run). Resolves with main's
  * result; rejects with its error, or KeyboardInterrupt after an interrupt.
+ * Raises at once, as CPython does, when called from code a loop is running
+ * (RuntimeError) or given something that is not a coroutine (ValueError).
  */
-export async function run<T>(main: MainAwaitable<T>, options: RunOptions = {}): Promise<T> {
+export function run<T>(main: MainAwaitable<T>, options: RunOptions = {}): Promise<T> {
+  if (inRunningLoop()) throw new RuntimeError("asyncio.run() cannot be called from a running event loop");
+  checkCoroutine(main);
+  return runOnNewLoop(main, options);
+}
+
+async function runOnNewLoop<T>(main: Coroutine<T>, options: RunOptions): Promise<T> {
   const runner = new Runner(options);
   try {
     return await runner.run(main);

@@ -6,7 +6,7 @@
  */
 import { Coroutine } from "./coroutine.js";
 import { ValueError } from "./errors.js";
-import { fixed } from "./format.js";
+import { fixed, typeName } from "./format.js";
 import { Future } from "./future.js";
 import type { TimerHandle } from "./handle.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
@@ -29,7 +29,7 @@ class SleepFuture<T> extends Future<T> {
     return { text: `sleep ${formatDelay(this.delay)}s`, kind: "sleep", until: this._timer?.when };
   }
 
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     const cancelled = this._cancelFuture(msg);
     if (cancelled) this._timer?.cancel();
     return cancelled;
@@ -62,6 +62,11 @@ class Yield<T> {
 const YIELD = new Yield(undefined);
 
 function sleepBody<T>(delay: number, result: T): Yield<T> | SleepFuture<T> {
+  // Python compares first (`if delay <= 0`): a bool is an int there, anything else not a number fails.
+  if (typeof delay === "boolean") delay = Number(delay);
+  else if (typeof delay !== "number") {
+    throw new TypeError(`'<=' not supported between instances of '${typeName(delay)}' and 'int'`);
+  }
   if (delay <= 0) return result === undefined ? (YIELD as Yield<T>) : new Yield(result);
   if (Number.isNaN(delay)) throw new ValueError("Invalid delay: NaN (not a number)");
   const loop = getRunningLoop();
@@ -72,6 +77,5 @@ function sleepBody<T>(delay: number, result: T): Yield<T> | SleepFuture<T> {
 
 /** Suspend the current task for `delay` seconds of loop time, then return `result` (asyncio.sleep). */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T> {
-  if (typeof delay !== "number") throw new TypeError(`sleep() needs a number of seconds, got ${typeof delay}`);
   return new Coroutine<T>(sleepBody, [delay, result], "sleep");
 }

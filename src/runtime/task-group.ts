@@ -10,6 +10,7 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError, ExceptionGroup, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { repr } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Awaiting } from "./runtime-events.js";
@@ -45,7 +46,7 @@ export class TaskGroup {
 
   /** Start `coro` as a task of the group; refused once the group is aborting or finished. */
   createTask<T>(coro: Coroutine<T>, options: { name?: string } = {}): Task<T> {
-    if (!isCoroutine(coro)) throw new TypeError("a coroutine was expected");
+    if (!isCoroutine(coro)) throw new TypeError(`a coroutine was expected, got ${repr(coro)}`);
     if (!this._entered) {
       coro.close();
       throw new RuntimeError(`TaskGroup ${this._repr()} has not been entered`);

@@ -98,7 +98,7 @@ export class Task<T = unknown> extends Future<T> {
    * the await it is parked on, when the task next runs. Returns false if the
    * task is already done.
    */
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     const loop = this._loop;
     const cause = loop._cause;
     if (cause !== undefined) return this._cancel(msg, cause.cause, cause.by);
@@ -107,7 +107,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   /** cancel() with the reason recorded for the views. */
-  _cancel(msg: string | undefined, cause: CancelCause, by: number | null): boolean {
+  _cancel(msg: unknown, cause: CancelCause, by: number | null): boolean {
     this._logTraceback = false;
     if (this._state !== PENDING) return false;
     this._numCancelsRequested++;
@@ -120,7 +120,7 @@ export class Task<T = unknown> extends Future<T> {
       if (accepted) return true;
     }
     this._mustCancel = true;
-    this._cancelMessage = msg;
+    this._cancelMessage = msg ?? undefined;
     return true;
   }
 
@@ -142,13 +142,13 @@ export class Task<T = unknown> extends Future<T> {
     return this._numCancelsRequested;
   }
 
-  /** Tasks are not set from outside (asyncio raises RuntimeError too). */
-  override setResult(): void {
-    throw new TypeError("Task does not support set_result operation");
+  /** A task's outcome is its coroutine's: it cannot be set from outside (asyncio's RuntimeError). */
+  override setResult(_result?: T): void {
+    throw new RuntimeError("Task does not support set_result operation");
   }
 
-  override setException(): void {
-    throw new TypeError("Task does not support set_exception operation");
+  override setException(_exception?: unknown): void {
+    throw new RuntimeError("Task does not support set_exception operation");
   }
 
   // ---------------------------------------------------------------- stepping (asyncio's Task.__step)
@@ -418,7 +418,7 @@ export class Task<T = unknown> extends Future<T> {
     this._loop._noteFailure(this);
   }
 
-  _finishCancelled(msg: string | undefined): void {
+  _finishCancelled(msg: unknown): void {
     this._afterFinish("cancelled", this._cancelledExc ?? msg);
     this._cancelFuture(msg);
   }
@@ -429,12 +429,18 @@ export class Task<T = unknown> extends Future<T> {
     loop._events.taskDone(this as Task<unknown>, outcome, value);
   }
 
+  /**
+   * asyncio's `_task_repr_info`: `<Task cancelling name='Task-2' coro=<main()>
+   * wait_for=<Future pending cb=[Task.task_wakeup()]>>`. `cancelling` replaces
+   * `pending` while a cancellation is requested (3.13). CPython also says where
+   * the coroutine runs (`main() running at file.py:3`); JavaScript cannot.
+   */
   override [REPR](): string {
-    const state = this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished";
-    let info = "";
-    if (this._state === FINISHED)
-      info = this._failed ? ` exception=${repr(this._exception)}` : ` result=${repr(this._result)}`;
-    return `<Task ${state} name='${this._name}' coro=<${this._coro._name}()>${info}>`;
+    const info = this._reprInfo();
+    if (this._numCancelsRequested > 0 && this._state === PENDING) info[0] = "cancelling";
+    info.splice(1, 0, `name=${repr(this._name)}`, `coro=<${this._coro._name}()>`);
+    if (this._futWaiter !== null) info.splice(3, 0, `wait_for=${repr(this._futWaiter)}`);
+    return `<Task ${info.join(" ")}>`;
   }
 }
 

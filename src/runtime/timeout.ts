@@ -9,6 +9,7 @@
  */
 import { Coroutine } from "./coroutine.js";
 import { CancelledError, RuntimeError, TimeoutError } from "./errors.js";
+import { fixed, floatRepr, REPR } from "./format.js";
 import type { Handle } from "./handle.js";
 import { getRunningLoop } from "./loop.js";
 import type { Task } from "./task.js";
@@ -74,6 +75,15 @@ export class Timeout {
     } else if (this._state === "active") {
       this._state = "finished";
     }
+  }
+
+  /** `<Timeout [active] when=10.0>`, `<Timeout [expired]>`, as asyncio shows it (the deadline rounded to 3 places). */
+  [REPR](): string {
+    let info = "";
+    if (this._state === "active") {
+      info = ` when=${this._when === null ? "None" : floatRepr(Number(fixed(this._when, 3)))}`;
+    }
+    return `<Timeout [${this._state}]${info}>`;
   }
 
   private _onTimeout(): void {

@@ -6,7 +6,7 @@
  * is returned (item 40). A timeout of 0 or less cancels at once (item 44).
  */
 import { Coroutine } from "./coroutine.js";
-import { type Awaitable, ensureFutureBy, notAwaitable } from "./ensure-future.js";
+import { type Awaitable, cannotAwait, ensureFutureBy } from "./ensure-future.js";
 import { CancelledError, TimeoutError } from "./errors.js";
 import { Future } from "./future.js";
 import { getRunningLoop } from "./loop.js";
@@ -40,11 +40,14 @@ async function runWaitFor<T>(aw: Awaitable<T>, seconds: number | null): Promise<
       throw error;
     }
   }
-  return await timeout(seconds, async () => await aw);
+  // `async with timeout(s): return await fut`: what cannot be awaited fails at the await.
+  return await timeout(seconds, async () => {
+    if (!(aw instanceof Future) && !(aw instanceof Coroutine)) throw cannotAwait(aw);
+    return await aw;
+  });
 }
 
 /** Wait for `aw` with a deadline of `seconds` (null: none); TimeoutError when it passes. */
 export function waitFor<T>(aw: Awaitable<T>, seconds: number | null): Coroutine<T> {
-  if (!(aw instanceof Future) && !(aw instanceof Coroutine)) throw notAwaitable(aw);
   return new Coroutine(runWaitFor<T>, [aw, seconds], "wait_for") as Coroutine<T>;
 }

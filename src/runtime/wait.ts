@@ -6,6 +6,7 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { ValueError } from "./errors.js";
+import { typeName } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Awaiting } from "./runtime-events.js";
@@ -40,9 +41,7 @@ async function runWait<F extends Future<unknown>>(
   timeout: number | null,
   returnWhen: ReturnWhen,
 ): Promise<readonly [Set<F>, Set<F>]> {
-  if (aws instanceof Future || isCoroutine(aws)) {
-    throw new TypeError(`expect a list of futures, not ${(aws as object).constructor.name}`);
-  }
+  if (aws instanceof Future || isCoroutine(aws)) throw new TypeError(`expect a list of futures, not ${typeName(aws)}`);
   const fs = [...new Set(aws)];
   if (fs.length === 0) throw new ValueError("Set of Tasks/Futures is empty.");
   if (!["FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"].includes(returnWhen)) {

@@ -26,7 +26,7 @@ class PromiseFuture<T> extends Future<T> {
     return { text: "promise", kind: "promise" };
   }
 
-  override cancel(msg?: string): boolean {
+  override cancel(msg?: unknown): boolean {
     const cancelled = this._cancelFuture(msg);
     if (cancelled) {
       this._release();

@@ -117,11 +117,14 @@ def _schedule_script(cancels, interrupt_at):
     original_run = asyncio.Runner.run
 
     def run(self, coro, *, context=None):
-        loop = self.get_loop()
-        for name, at in cancels:
-            loop.call_later(at, _cancel_named, loop, name)
-        if interrupt_at is not None:
-            loop.call_later(interrupt_at, os.kill, os.getpid(), signal.SIGINT)
+        # Only a run that will start: Runner.run's own checks (not a coroutine, called from a
+        # running loop) must fail before its loop exists, as they do without this hook.
+        if asyncio.iscoroutine(coro) and events._get_running_loop() is None:
+            loop = self.get_loop()
+            for name, at in cancels:
+                loop.call_later(at, _cancel_named, loop, name)
+            if interrupt_at is not None:
+                loop.call_later(interrupt_at, os.kill, os.getpid(), signal.SIGINT)
         return original_run(self, coro, context=context)
 
     asyncio.Runner.run = run

@@ -1,0 +1,54 @@
+/**
+ * What every conformance program shares (the TypeScript side of harness.py):
+ * run each ported test as IsolatedAsyncioTestCase would — a coroutine test in a
+ * fresh run(), a plain one called directly — under a `== name` header, and
+ * print what escapes instead of throwing it.
+ */
+import { type Awaitable, type Coroutine, coroutine, print, repr, run, str } from "../../src/index.js";
+import { typeName } from "../../src/runtime/format.js";
+
+type Test = ((() => Coroutine<unknown>) & { coroutineName: string }) | (() => unknown);
+
+/** Run each test under a `== name` header; an error that escapes is printed, not thrown. */
+export async function runTests(...tests: Test[]): Promise<void> {
+  for (const test of tests) {
+    const isCoroutineFunction = "coroutineName" in test;
+    print(`== ${isCoroutineFunction ? test.coroutineName : test.name}`);
+    try {
+      if (isCoroutineFunction) await run(test());
+      else await test(); // a plain test may call run() itself, which returns a promise here
+    } catch (e) {
+      print(`!! ${typeName(e)}: ${str(e)}`);
+    }
+  }
+}
+
+/** What calling `fn()` did, as one line: `returned 1` or `raised ValueError: boom`. */
+export function outcome(fn: () => unknown): string {
+  try {
+    return `returned ${repr(fn())}`;
+  } catch (e) {
+    return `raised ${typeName(e)}: ${str(e)}`;
+  }
+}
+
+/** What awaiting `aw` did, as one line (a coroutine: awaiting it runs inline, as in Python). */
+export const aoutcome = coroutine(async function aoutcome(
+  aw: Awaitable<unknown> | PromiseLike<unknown>,
+): Promise<string> {
+  try {
+    return `returned ${repr(await aw)}`;
+  } catch (e) {
+    return `raised ${typeName(e)}: ${str(e)}`;
+  }
+});
+
+/** harness.py's `norm` (our reprs carry neither source locations nor qualified names: it changes nothing here). */
+export function norm(text: string): string {
+  return text
+    .replace(/ (running at|done, defined at) [^>]*/g, "")
+    .replace(/ at 0x[0-9a-f]+/g, "")
+    .replace(/\w+\.<locals>\./g, "");
+}
+
+export { typeName };
