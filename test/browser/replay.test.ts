@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { unpackEvents } from "../../src/views/html/replay-data.js";
+import { examples, pythonEnv, SKIP_WHY, usablePython } from "../cpython/cpython.js";
 import { type Browser, findChromium, inCI, launchBrowser, NO_CHROMIUM, type WatchedPage } from "../support/browser.js";
 import { EVIL, EVIL_SCENARIO } from "../support/evil-scenario.js";
 import { type ExpectedRow, expectedRows, storeState, writeReplay } from "../support/replay.js";
@@ -165,6 +166,34 @@ describe("replay pages in Chromium", () => {
       await page.close();
     },
   );
+
+  it("a Python program run by CPython: the page shows the store's tasks at chosen events", {
+    timeout: 120_000,
+  }, async (ctx) => {
+    const b = needBrowser(ctx);
+    const python = usablePython();
+    if (python === null) return ctx.skip(SKIP_WHY);
+    const { file, data } = writeReplay(
+      dir,
+      "python-program",
+      ["run", examples("producer_consumer.py")],
+      pythonEnv(python),
+    );
+    const head = data.events.rows.length;
+    const watched = await b.page();
+    const page = await open(watched, file);
+    for (const position of positions(head)) {
+      await scrub(page, position);
+      await expectStoreState(page, data, position);
+    }
+    // A program of one language: its code is the Python, no TypeScript tab to switch to, no empty lesson.
+    expect(await page.textContent('.tab[aria-selected="true"]')).toBe("Python");
+    expect(await page.isDisabled(".tab:nth-child(2)")).toBe(true);
+    expect(await page.$(".lesson")).toBeNull();
+    await page.screenshot({ path: join(SHOTS, "python-program.png"), fullPage: true });
+    expectClean(watched, file);
+    await page.close();
+  });
 
   it("a long tree draws the rows in view and scrolls to the rest", { timeout: 120_000 }, async (ctx) => {
     const b = needBrowser(ctx);
