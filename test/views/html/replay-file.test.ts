@@ -81,6 +81,25 @@ describe("--html", () => {
     ]);
   });
 
+  it("leaves the machine's wall-time warnings out of the replayed run, and lists them after it", () => {
+    const file = join(dir, "busy.ts");
+    writeFileSync(
+      file,
+      `import { coroutine, print, sleep } from "async-demo";
+export default coroutine(async function main() {
+  await sleep(0.1);
+  const until = Date.now() + 250;
+  while (Date.now() < until) {} // a step that holds the loop: the runtime warns, in wall time
+  print("done");
+});
+`,
+    );
+    const { data } = writeReplay(dir, "busy", ["run", file]);
+    const events = unpackEvents(data.events);
+    expect(events.every((e, i) => e.seq === i + 1)).toBe(true);
+    expect(data.after.some((line) => /^warning: .*main.* (held|blocked)/.test(line))).toBe(true);
+  });
+
   it("packs events so that they unpack to equal objects", () => {
     const { data } = writeReplay(dir, "taskgroup", ["taskgroup"]);
     const events = unpackEvents(data.events);
