@@ -138,7 +138,7 @@ function interactive(): boolean {
 }
 
 /** Run a scenario (built-in or a file) in a worker thread, or a Python program, with the view the flags ask for. */
-async function runScenario(source: Source, flags: RunFlags): Promise<number> {
+async function runScenario(source: Source, flags: RunFlags, context: { fromPicker?: boolean } = {}): Promise<number> {
   const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
   if (flags.size !== undefined && flags.cast === undefined)
     throw new UsageError("--size is the size of a --cast: add --cast FILE");
@@ -190,6 +190,7 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
       color: flags.color && wantsColor(),
       ...(source.kind === "file" ? { file: source.path } : {}),
       ...(source.kind === "python" && source.program.kind === "file" ? { file: source.program.path } : {}),
+      ...(context.fromPicker ? { fromPicker: true } : {}),
     });
   } finally {
     await host.terminate();
@@ -225,7 +226,7 @@ Examples:
   async-demo gather                          watch gather() run two coroutines at once
   async-demo cancel --plain                  the narrated log, without the dashboard
   async-demo shutdown --interrupt-at 1.5     press Ctrl-C at t=1.5 s, watch the cleanup
-  async-demo exceptions --set outlive=true --instant
+  async-demo exceptions --set wait_after=0 --instant
   async-demo swarm --set tasks=10000 --seed 7 --quiet
   async-demo show cancel                     the rule, the TypeScript and the Python twin
   async-demo run my-scenario.ts              your own scenario (see README)
@@ -336,11 +337,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     const scenarios = await loadScenarios();
     if (argv.length === 0) {
       if (interactive()) {
+        // The list, a scenario, the list again when it ends, until q: the status is the last run's.
         const { pickScenario } = await import("./views/tui/picker.js");
-        const picked = await pickScenario(scenarios);
-        return picked === undefined
-          ? 0
-          : runScenario({ kind: "builtin", name: picked.name }, { speed: 1, set: [], cancel: [], color: true });
+        let last: string | undefined;
+        for (;;) {
+          const picked = await pickScenario(scenarios, { current: last, again: last !== undefined });
+          if (picked === undefined) return status;
+          last = picked.name;
+          status = await runScenario(
+            { kind: "builtin", name: picked.name },
+            { speed: 1, set: [], cancel: [], color: true },
+            { fromPicker: true },
+          );
+        }
       }
       const { listScenarios } = await import("./cli/list.js");
       process.stdout.write(

@@ -29,6 +29,8 @@ export interface PlayOptions {
   color: boolean;
   /** For `run FILE`: the user's file (the dashboard shows its source). */
   file?: string;
+  /** Started from the scenario picker: after the dashboard, return the status (the picker shows again). */
+  fromPicker?: boolean;
   /** `--html FILE`: write a replay page of the run there. */
   html?: string;
   /** `--cast FILE`: write an asciicast of the run there (of the dashboard, or drawn at `size` without it). */
@@ -162,11 +164,13 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
             `async-demo · ${info.name} — ${info.title}`,
             options.command ?? `async-demo ${info.name}`,
           );
-    const result = await runDashboard(session, info, options.file);
+    const result = await runDashboard(session, info, { file: options.file });
     await host.terminate();
     if (recording !== undefined) castFile?.commit(recording.stop());
+    const status = finish(result, traceFd, undefined, undefined, options);
+    if (options.fromPicker) return status;
     // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
-    process.exit(finish(result, traceFd, undefined, undefined, options));
+    process.exit(status);
   }
   // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
   const { uninstall, deliver } = handleSignals(session, (status) => process.exit(status));

@@ -28,7 +28,7 @@ import { SessionStore } from "./store.js";
 export type { Signal } from "./core.js";
 
 /** What a view shows of a scenario: everything but the code. */
-export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params">;
+export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params" | "interruptPrompt">;
 
 export interface SessionOptions {
   params: Record<string, ParamValue>;
@@ -254,7 +254,7 @@ export class Session {
     if (this.ended) return;
     store?.followUntil(store.position + 1);
     this.afterBranching(() => {
-      this.stepBase ??= store?.head;
+      this.stepBase = store?.head;
       this.core.send({ kind: "step" });
     });
   }

@@ -134,7 +134,7 @@ const SCENARIOS: [string, string[]][] = [
   ["gather", ["gather"]],
   ["cancel", ["cancel"]],
   ["shutdown", ["shutdown", "--interrupt-at", "0.5"]],
-  ["exceptions", ["exceptions", "--set", "outlive=true"]],
+  ["exceptions", ["exceptions", "--set", "wait_after=0"]],
   ["taskgroup", ["taskgroup"]],
   ["timeout", ["timeout"]],
   ["swarm", ["swarm", "--set", "tasks=150", "--seed", "7"]],
