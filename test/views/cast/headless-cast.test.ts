@@ -40,8 +40,9 @@ function runEvents(args: string[], env: Record<string, string | undefined> = {})
 }
 
 const frames = (events: CastEvent[]) => events.filter(([, code]) => code === "o").slice(1, -1);
-const CSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-const COLOUR = /\u001b\[3\dm/;
+const ESC = String.fromCharCode(27);
+const CSI = new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, "g");
+const COLOUR = new RegExp(`${ESC}\\[3\\dm`);
 /** A frame's text without its colours and cursor moves. */
 const plain = (frame: string) =>
   frame
