@@ -162,5 +162,8 @@ port.on("message", (message: ToWorker) => {
     case "replay":
       void core?.replay(message.target).then(() => send({ type: "replayed" }));
       return;
+    case "recorded":
+      void (core?.recorded() ?? Promise.resolve([])).then((commands) => send({ type: "recorded", commands }));
+      return;
   }
 });
