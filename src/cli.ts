@@ -419,7 +419,20 @@ function commanderMessage(error: CommanderError, scenarios: readonly Scenario[])
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes("--debug");
   let status = 0;
+  let prewarming: Promise<typeof import("./cli/worker-host.js").WorkerHost | undefined> | undefined;
   try {
+    // A scenario to run: its worker thread starts now, while the command line is parsed and Ink loads.
+    if (argv.length > 0 && !argv[0]?.startsWith("-") && !["list", "show", "help"].includes(argv[0] as string)) {
+      if (!argv.includes("--python") && !(argv[0] === "run" && argv[1]?.endsWith(".py"))) {
+        prewarming = import("./cli/worker-host.js").then(
+          ({ WorkerHost }) => {
+            WorkerHost.prewarm();
+            return WorkerHost;
+          },
+          () => undefined,
+        );
+      }
+    }
     const { packageVersion } = await import("./session/package-root.js");
     const scenarios = await loadScenarios();
     if (argv.length === 0) {
@@ -470,5 +483,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         : `async-demo: internal error: ${(error as Error)?.message ?? error} (run with --debug for details)\n`,
     );
     return 1;
+  } finally {
+    // A worker started ahead for a run that did not happen (a usage error, --help).
+    if (prewarming !== undefined) void prewarming.then((host) => host?.discard());
   }
 }

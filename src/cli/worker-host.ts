@@ -55,15 +55,45 @@ function spawn(): Worker {
   return new Worker(built);
 }
 
+/** A worker started ahead of need (prewarm), for the next load(). */
+let warm: Worker | undefined;
+
 export class WorkerHost {
   private constructor(
     private readonly worker: Worker,
     readonly info: ScenarioInfo,
   ) {}
 
-  /** Start a worker and load the scenario in it; load failures become the CLI's errors. */
+  /**
+   * Start the worker thread now: it loads the runtime on the other core while
+   * this thread parses the command line and loads Ink, and load() then only
+   * has the scenario to import (the first frame comes sooner). Unreferenced
+   * until load() takes it, so a CLI that ends otherwise (an error, `--help`)
+   * is not kept alive by it.
+   */
+  static prewarm(): void {
+    if (warm !== undefined || import.meta.url.endsWith(".ts")) return;
+    try {
+      warm = spawn();
+      warm.unref();
+      // A worker nobody takes must not report its failures as the program's.
+      warm.on("error", () => {});
+    } catch {
+      warm = undefined;
+    }
+  }
+
+  /** Stop a prewarmed worker nobody took (the CLI ended otherwise): the process need not wait for its start. */
+  static discard(): void {
+    void warm?.terminate();
+    warm = undefined;
+  }
+
+  /** Start a worker (or take the prewarmed one) and load the scenario in it; load failures become the CLI's errors. */
   static load(source: ScenarioSource): Promise<WorkerHost> {
-    const worker = spawn();
+    const worker = warm ?? spawn();
+    warm = undefined;
+    worker.ref();
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
         if (message.type === "loaded") {

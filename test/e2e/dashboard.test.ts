@@ -289,27 +289,27 @@ describe("dashboard in a terminal", () => {
     "bare async-demo shows the picker; j/k move, Enter starts the highlighted scenario, its end brings the list back",
     async () => {
       const t = launch([]);
-      const picker = await t.waitFor((s) => s.includes("pick a scenario"));
+      const picker = await t.waitFor((s) => s.includes("pick a scenario"), 20_000);
       expect(picker).toMatch(/› gather\s+gather\(\): run coroutines concurrently/);
       t.write("j");
-      await t.waitFor((s) => /› exceptions/.test(s));
+      await t.waitFor((s) => /› exceptions/.test(s), 20_000);
       t.write("jk");
-      await t.waitFor((s) => /› exceptions/.test(s));
+      await t.waitFor((s) => /› exceptions/.test(s), 20_000);
       t.write(DOWN);
-      await t.waitFor((s) => /› cancel /.test(s));
+      await t.waitFor((s) => /› cancel /.test(s), 20_000);
       t.write("k");
-      await t.waitFor((s) => /› exceptions/.test(s));
+      await t.waitFor((s) => /› exceptions/.test(s), 20_000);
       t.write("\r");
-      const s = await t.waitFor((s) => s.includes("async-demo · exceptions —") && s.includes("Tasks ("));
+      const s = await t.waitFor((s) => s.includes("async-demo · exceptions —") && s.includes("Tasks ("), 20_000);
       expect(s).not.toContain("pick a scenario");
-      await t.waitFor((s) => s.includes("Finished at"), 15_000);
+      await t.waitFor((s) => s.includes("Finished at"), 30_000);
       t.write("q");
-      const again = await t.waitFor((s) => s.includes("pick a scenario"));
+      const again = await t.waitFor((s) => s.includes("pick a scenario"), 20_000);
       expect(again).toMatch(/› exceptions/);
       t.write("q");
       expect((await t.exited).status).toBe(0);
     },
-    TIMEOUT,
+    2 * TIMEOUT,
   );
 
   it(

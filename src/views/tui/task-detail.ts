@@ -19,10 +19,9 @@ function causeOf(task: TaskView, state: RunState): string {
 }
 
 export function taskDetail(task: TaskView, state: RunState, now: number): string {
+  // A request still outstanding (Task.cancelling() > 0): one a timeout or TaskGroup took back is not.
   const pendingCancel =
-    task.cancelRequests.length > 0 && (task.state === "pending" || task.state === "waiting")
-      ? " ⚑ cancel requested"
-      : "";
+    task.cancelling > 0 && (task.state === "pending" || task.state === "waiting") ? " ⚑ cancel requested" : "";
   switch (task.state) {
     case "pending":
       return `queued${pendingCancel}`;

@@ -82,14 +82,26 @@ export function cellRight(s: string, cells: number): string {
   return gap > 0 ? " ".repeat(gap) + fitted : fitted;
 }
 
+/** Prose already wrapped (the lesson and the log's sentences come back every frame), dropped when large. */
+const wrapped = new Map<string, string[]>();
+const WRAPPED_MAX = 1024;
+
 /** Prose in lines of at most `cells` cells: words kept whole where they fit, longer ones broken. */
 export function wrap(text: string, cells: number): string[] {
-  const flat = sanitize(text.replace(/\s+/g, " ").trim());
-  if (flat === "") return [];
   const room = Math.max(1, cells);
-  return wrapAnsi(flat, room, { hard: true, trim: true })
-    .split("\n")
-    .map((line) => clip(line, room));
+  const key = `${room}\u0000${text}`;
+  const known = wrapped.get(key);
+  if (known !== undefined) return [...known];
+  const flat = sanitize(text.replace(/\s+/g, " ").trim());
+  const lines =
+    flat === ""
+      ? []
+      : wrapAnsi(flat, room, { hard: true, trim: true })
+          .split("\n")
+          .map((line) => clip(line, room));
+  if (wrapped.size >= WRAPPED_MAX) wrapped.clear();
+  wrapped.set(key, lines);
+  return [...lines];
 }
 
 /** Loop time for display: `0.62s`, `12.3s`, `1m05s`. */

@@ -52,6 +52,19 @@ describe("taskDetail while the run goes on", () => {
     expect(detail(asked, 1)).toBe("awaits Task-2 ⚑ cancel requested");
   });
 
+  it("a cancel taken back (uncancel: cancelling() is 0 again) is no longer flagged", () => {
+    const state = fold([
+      created,
+      { type: "step", task: 1, time: 0 },
+      { type: "suspend", task: 1, awaiting: { text: "Task-2", kind: "task", tasks: [2] }, time: 0 },
+      { type: "cancel-requested", task: 1, cause: "timeout", by: null, msg: null, cancelling: 1, time: 1 },
+      { type: "step", task: 1, time: 1 },
+      { type: "uncancel", task: 1, cancelling: 0, time: 1 },
+      { type: "suspend", task: 1, awaiting: { text: "Task-3", kind: "task", tasks: [3] }, time: 1 },
+    ]);
+    expect(detail(state, 1)).toBe("awaits Task-3");
+  });
+
   it("cancelling: the cleanup it awaits, with its countdown", () => {
     const state = fold([
       ...sleeping,
