@@ -66,3 +66,12 @@ export function exceptStar(error: unknown, type: abstract new (...args: never[])
 export function errorTypes(eg: ExceptionGroup): string[] {
   return [...new Set(eg.exceptions.map((e) => typeName(e)))].sort();
 }
+
+/**
+ * Python's `e.__context__`: the error being handled when `e` was raised. JavaScript
+ * errors keep no such thing, so this is always undefined; the programs still ask,
+ * and their `.differs` files list what CPython prints instead.
+ */
+export function contextOf(e: unknown): unknown {
+  return (e as { __context__?: unknown } | null)?.__context__;
+}
