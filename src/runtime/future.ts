@@ -140,7 +140,7 @@ export class Future<T = unknown> {
   }
 
   setResult(result: T): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     this._result = result;
     this._state = FINISHED;
     this._scheduleCallbacks();
@@ -148,7 +148,7 @@ export class Future<T = unknown> {
 
   /** Set the exception (an error class is instantiated, as in CPython: `setException(RuntimeError)`). */
   setException(exception: unknown): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     if (typeof exception === "function" && exception.prototype instanceof Error) {
       exception = new (exception as new () => Error)();
     }

@@ -48,6 +48,7 @@ export function norm(text: string): string {
   return text
     .replace(/ (running at|done, defined at) [^>]*/g, "")
     .replace(/ at 0x[0-9a-f]+/g, "")
+    .replace(/\(\) at [^\s,\]>]+:\d+/g, "()")
     .replace(/\w+\.<locals>\./g, "");
 }
 
