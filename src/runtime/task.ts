@@ -9,7 +9,7 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import { REPR, repr } from "./format.js";
+import { REPR, repr, str } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
@@ -48,7 +48,8 @@ export class Task<T = unknown> extends Future<T> {
     super(loop);
     this._id = ++loop._nextTaskId;
     // 3.13: a task given a name does not consume a number (catalogue item 08).
-    this._nameOrNumber = name ?? ++loop._taskCounter;
+    // A name is Python's str() of whatever was given (`name=987654321` is '987654321', not a default number).
+    this._nameOrNumber = name === undefined || name === null ? ++loop._taskCounter : str(name);
   }
 
   // Booleans kept in bits of `_flags` (see defineFlag below the class).
@@ -84,7 +85,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   setName(name: unknown): void {
-    this._nameOrNumber = String(name);
+    this._nameOrNumber = str(name);
     this._loop._events.taskRenamed(this as Task<unknown>);
   }
 
@@ -297,6 +298,13 @@ export class Task<T = unknown> extends Future<T> {
     this._foreignThensMark = loop._foreign.thensMade;
     if ((fut as unknown) === this) {
       this._stepError = new RuntimeError(`Task cannot await on itself: ${repr(this)}`);
+      this._hasStepError = true;
+      loop._push(this as Task<unknown>);
+      return;
+    }
+    if (fut._loop !== loop) {
+      // A future of another loop would never wake this task (asyncio raises this in __step too).
+      this._stepError = new RuntimeError(`Task ${repr(this)} got Future ${repr(fut)} attached to a different loop`);
       this._hasStepError = true;
       loop._push(this as Task<unknown>);
       return;
