@@ -3,7 +3,6 @@
 // takes; the TypeScript runner's interrupt() is that handler.
 import {
   CancelledError,
-  type Coroutine,
   coroutine,
   createTask,
   currentTask,

@@ -509,7 +509,6 @@ const taskgroup_19 = coroutine(async function taskgroup_19() {
     try {
       await sleep(10);
     } finally {
-      // biome-ignore lint/correctness/noUnsafeFinally: the test's `finally: raise MyExc`
       throw new MyExc();
     }
   });
@@ -538,7 +537,6 @@ const taskgroup_20 = coroutine(async function taskgroup_20() {
     try {
       await sleep(10);
     } finally {
-      // biome-ignore lint/correctness/noUnsafeFinally: the test's `finally: raise KeyboardInterrupt`
       throw new KeyboardInterrupt();
     }
   });
@@ -689,7 +687,6 @@ const taskgroup_context_manager_exit_raises = coroutine(async function taskgroup
           await sleep(1);
         } finally {
           // (The test's async context manager raises in its finally.)
-          // biome-ignore lint/correctness/noUnsafeFinally: the context manager's `finally: raise CustomException`
           throw new CustomException();
         }
       });

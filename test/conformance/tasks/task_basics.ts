@@ -349,7 +349,6 @@ const uncancel_structured_blocks = coroutine(async function uncancel_structured_
       } finally {
         timeoutHandle.cancel();
         if (timedOut && task.uncancel() === 0 && (escaping as object)?.constructor === CancelledError) {
-          // biome-ignore lint/correctness/noUnsafeFinally: the test raises TimeoutError in place of the CancelledError
           throw new TimeoutError();
         }
       }

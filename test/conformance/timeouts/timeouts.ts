@@ -267,7 +267,6 @@ const foreign_exception_on_timeout_2 = coroutine(async function foreign_exceptio
         }
       } finally {
         try {
-          // biome-ignore lint/correctness/noUnsafeFinally: the test's `raise KeyError` in a finally
           throw new KeyError();
         } finally {
           divideByZero();

@@ -202,7 +202,6 @@ const wait_for_reraises_exception_during_cancellation = coroutine(
         try {
           await sleep(0.2);
         } finally {
-          // biome-ignore lint/correctness/noUnsafeFinally: the test's `finally: raise FooException`
           throw new FooException();
         }
       });
