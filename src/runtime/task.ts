@@ -310,7 +310,8 @@ export class Task<T = unknown> extends Future<T> {
       return;
     }
     this._futWaiter = fut;
-    fut._addCallback(this as Task<unknown>);
+    // Through the public method, as Task.__step does: a Future subclass may hook it.
+    fut.addDoneCallback(this as never);
     loop._events.suspend(this as Task<unknown>, fut);
     if (this._mustCancel && loop._withCause("parent", this._id, () => fut.cancel(this._cancelMessage))) {
       this._mustCancel = false;

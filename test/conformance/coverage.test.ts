@@ -16,6 +16,7 @@ const FILES = [
   "test_timeouts.py",
   "test_waitfor.py",
   "test_runners.py",
+  "test_tasks.py",
   "test_futures.py",
   "test_locks.py",
   "test_queues.py",
