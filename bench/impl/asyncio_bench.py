@@ -10,8 +10,9 @@ import resource
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "test", "twins"))
-import vclock  # noqa: E402  (the virtual-clock loop of the twin tests)
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "python"))
+from async_demo_probe.clock import VirtualClock  # noqa: E402  (the probe's virtual clock, events off)
+from async_demo_probe.loop import EventLoop as ProbeLoop  # noqa: E402
 
 IMPL = "asyncio"
 WORKLOADS = ("gather0", "gather0-events", "timers", "timers-virtual", "cancel", "chain", "taskgroup")
@@ -143,7 +144,7 @@ def main():
         args = (random_delays(n, 100),)
     elif workload == "timers-virtual":
         args = (random_delays(n, 3_600_000),)
-    loop = vclock.VirtualEventLoop() if workload == "timers-virtual" else asyncio.new_event_loop()
+    loop = ProbeLoop(VirtualClock()) if workload == "timers-virtual" else asyncio.new_event_loop()
     t0 = time.perf_counter()
     with asyncio.Runner(loop_factory=lambda: loop) as runner:
         runner.run(fn(n, *args))

@@ -31,7 +31,11 @@ class WaitFuture extends Future<void> {
   }
 
   override _describe(): Awaiting {
-    const tasks = this.fs.filter((f): f is Task<unknown> => f._kind === 1).map((t) => t._id);
+    // In creation order: CPython keeps a set, so the order it was given in is gone (the probe reports the same).
+    const tasks = this.fs
+      .filter((f): f is Task<unknown> => f._kind === 1)
+      .map((t) => t._id)
+      .sort((a, b) => a - b);
     return { text: `wait(${this.fs.length}, ${this.returnWhen})`, kind: "wait", tasks };
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Runs fuzz programs on both sides and compares them: the Python side as one
  * script per batch (every program a function `prog_i`, run after a line
- * `=== i`) under CPython on test/twins/vclock.py's virtual clock; the
+ * `=== i`) under CPython on the probe's virtual clock (python/probe.py); the
  * TypeScript side in this process, each program compiled (esbuild strips the
  * types) into a function and run with its prints captured.
  */
@@ -9,15 +9,12 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 import * as api from "../../src/index.js";
 import { capture } from "../support/capture.js";
-import type { Python } from "../support/python.js";
+import { PROBE, type Python } from "../support/python.js";
 import type { Program } from "./gen.js";
 import { pythonBatch, TS_API, typescriptBody } from "./render.js";
-
-const VCLOCK = fileURLToPath(new URL("../twins/vclock.py", import.meta.url));
 
 /** What one program printed (null: the side did not get to it). */
 export type Output = string | null;
@@ -44,7 +41,7 @@ export function runPythonBatch(python: Python, programs: Program[], timeoutMs = 
   return new Promise((resolve) => {
     execFile(
       python.executable,
-      [VCLOCK, script],
+      [PROBE, "--", script],
       {
         encoding: "utf8",
         timeout: timeoutMs,

@@ -1,7 +1,7 @@
 /**
  * Every built-in scenario against its Python twin (scenarios/NAME.py): the
  * TypeScript side runs in-process in a Session (instant virtual clock), the
- * Python side under CPython on vclock.py's virtual clock, with the same
+ * Python side under CPython on the probe's virtual clock (python/probe.py), with the same
  * parameters and the same scripted commands (--cancel, --interrupt-at). Both
  * must print the same lines and end with the same exit status.
  */
@@ -11,66 +11,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scenarios } from "../../scenarios/index.js";
 import type { Scenario } from "../../src/index.js";
 import { resolveParams } from "../../src/session/params.js";
-import type { Script, ScriptedCancel } from "../../src/session/scripted.js";
+import type { Script } from "../../src/session/scripted.js";
 import { Session } from "../../src/session/session.js";
 import { findPython, type PythonResult, runPython } from "../support/python.js";
+import { label, type Variant, variants } from "../support/scenario-variants.js";
 
 const dir = join(import.meta.dirname, "../../scenarios");
-
-interface Variant {
-  scenario: string;
-  /** `--set key=value` assignments. */
-  set?: string[];
-  cancels?: ScriptedCancel[];
-  interruptAt?: number;
-}
-
-const variants: Variant[] = [
-  ...scenarios.map((s) => ({ scenario: s.name })),
-  { scenario: "gather", set: ["delay=2.5"] },
-  { scenario: "exceptions", set: ["outlive=true"] },
-  { scenario: "exceptions", set: ["outlive=true"], interruptAt: 1.5 },
-  { scenario: "exceptions", cancels: [{ target: "fetch_data", at: 0.5 }] },
-  { scenario: "cancel", interruptAt: 0.5 },
-  { scenario: "cancel", interruptAt: 1 },
-  { scenario: "cancel", cancels: [{ target: "main", at: 0.5 }] },
-  { scenario: "cancel-reraise", interruptAt: 0.5 },
-  { scenario: "shutdown", interruptAt: 0.5 },
-  { scenario: "shutdown", interruptAt: 5 },
-  { scenario: "shutdown", cancels: [{ target: "long_running_task", at: 0.5 }] },
-  { scenario: "shutdown", cancels: [{ target: "fetch_data", at: 0.5 }] },
-  { scenario: "shutdown-reraise", interruptAt: 0.5 },
-  { scenario: "shutdown-reraise", interruptAt: 5 },
-  { scenario: "shutdown-reraise", cancels: [{ target: "long_running_task", at: 0.5 }] },
-  { scenario: "return-exceptions", cancels: [{ target: "process_data", at: 0.5 }] },
-  { scenario: "timeout", set: ["limit=2.5"] },
-  { scenario: "timeout", set: ["limit=2"] },
-  { scenario: "timeout", set: ["limit=0"] },
-  { scenario: "timeout", interruptAt: 1.2 },
-  { scenario: "taskgroup", interruptAt: 3 },
-  { scenario: "taskgroup", cancels: [{ target: "task_that_fails", at: 2.7 }] },
-  { scenario: "shield", set: ["limit=3"] },
-  { scenario: "shield", interruptAt: 1.5 },
-  { scenario: "shield", cancels: [{ target: "important_task", at: 1.5 }] },
-  { scenario: "first-completed", interruptAt: 0.5 },
-  { scenario: "first-completed", cancels: [{ target: "mirror-c", at: 0.5 }] },
-  { scenario: "as-completed", interruptAt: 1.5 },
-  { scenario: "as-completed", cancels: [{ target: "job", at: 0.5 }] },
-  { scenario: "swarm", set: ["tasks=200", "seed=7"] },
-  { scenario: "swarm", set: ["tasks=1000", "seed=1"] },
-  { scenario: "swarm", set: ["tasks=3000", "seed=42", "fail_rate=0.3", "cancel_rate=0.5"] },
-  { scenario: "swarm", set: ["tasks=1"] },
-  { scenario: "swarm", set: ["tasks=500", "seed=9"], interruptAt: 0.5 },
-];
-
-function label(v: Variant): string {
-  return [
-    v.scenario,
-    ...(v.set ?? []).map((a) => `--set ${a}`),
-    ...(v.cancels ?? []).map((c) => `--cancel ${c.target}@${c.at}`),
-    ...(v.interruptAt !== undefined ? [`--interrupt-at ${v.interruptAt}`] : []),
-  ].join(" ");
-}
 
 function scenarioNamed(name: string): Scenario {
   const found = scenarios.find((s) => s.name === name);

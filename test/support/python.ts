@@ -1,43 +1,81 @@
 /**
- * Finds the CPython the twin tests compare against: ASYNC_DEMO_PYTHON, else
- * the first of `python3.13`, `PYENV_VERSION=3.13.0 python3`, `python3` that
- * runs. The interpreter's real path is resolved once (pyenv shims cost ~1 s a
- * call), and scripts run on the virtual clock of test/twins/vclock.py.
+ * The CPython the comparison tests run against, and how they run it: under the
+ * probe (python/probe.py), on its virtual clock, so scripts do not sleep and
+ * print the same way every run.
+ *
+ * findPython() looks where `async-demo run` does — ASYNC_DEMO_PYTHON, else
+ * `python3.13`, `PYENV_VERSION=3.13.0 python3`, `python3.12`,
+ * `PYENV_VERSION=3.12.1 python3`, `python3` — and takes the first that starts
+ * and is CPython 3.12 or newer. findPython312() is the 3.12 the probe's tests
+ * also run on where present (ASYNC_DEMO_PYTHON312, `python3.12`,
+ * `PYENV_VERSION=3.12.1 python3`). Interpreters' real paths are resolved once
+ * (pyenv shims cost ~1 s a call).
  */
-import { execFile, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { RuntimeEvent } from "../../src/runtime/runtime-events.js";
 
 export interface Python {
   executable: string;
-  /** "3.13", "3.11"… */
+  /** "3.13", "3.12"… */
   version: string;
 }
 
-const VCLOCK = fileURLToPath(new URL("../twins/vclock.py", import.meta.url));
-const PROBE = 'import sys; print(sys.executable); print("%d.%d" % sys.version_info[:2])';
+/** The probe's entry point, shipped in the package. */
+export const PROBE = fileURLToPath(new URL("../../python/probe.py", import.meta.url));
+const ASK = 'import sys; print(sys.executable); print("%d.%d" % sys.version_info[:2])';
 
-let found: Python | null | undefined;
-
-function candidates(): { cmd: string; env?: Record<string, string> }[] {
-  const chosen = process.env.ASYNC_DEMO_PYTHON;
-  if (chosen) return [{ cmd: chosen }];
-  return [{ cmd: "python3.13" }, { cmd: "python3", env: { PYENV_VERSION: "3.13.0" } }, { cmd: "python3" }];
+interface Candidate {
+  cmd: string;
+  env?: Record<string, string>;
 }
 
-/** The interpreter to compare against, or null if there is none. */
+function resolve(candidates: Candidate[], accept: (version: string) => boolean): Python | null {
+  for (const { cmd, env } of candidates) {
+    const asked = spawnSync(cmd, ["-c", ASK], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 15_000 });
+    if (asked.status !== 0) continue;
+    const [executable, version] = asked.stdout.trim().split("\n");
+    if (executable && version && accept(version)) return { executable, version };
+  }
+  return null;
+}
+
+function atLeast312(version: string): boolean {
+  const [major, minor] = version.split(".").map(Number);
+  return major === 3 && (minor ?? 0) >= 12;
+}
+
+let found: Python | null | undefined;
+let found312: Python | null | undefined;
+
+/** The interpreter to compare against (CPython ≥ 3.12, 3.13 preferred), or null if there is none. */
 export function findPython(): Python | null {
   if (found !== undefined) return found;
-  found = null;
-  for (const { cmd, env } of candidates()) {
-    const probe = spawnSync(cmd, ["-c", PROBE], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 15_000 });
-    if (probe.status !== 0) continue;
-    const [executable, version] = probe.stdout.trim().split("\n");
-    if (executable && version) {
-      found = { executable, version };
-      break;
-    }
-  }
+  const chosen = process.env.ASYNC_DEMO_PYTHON;
+  found = resolve(
+    chosen
+      ? [{ cmd: chosen }]
+      : [
+          { cmd: "python3.13" },
+          { cmd: "python3", env: { PYENV_VERSION: "3.13.0" } },
+          { cmd: "python3.12" },
+          { cmd: "python3", env: { PYENV_VERSION: "3.12.1" } },
+          { cmd: "python3" },
+        ],
+    atLeast312,
+  );
   return found;
+}
+
+/** A CPython 3.12 for the probe's tests to run on as well, or null if there is none. */
+export function findPython312(): Python | null {
+  if (found312 !== undefined) return found312;
+  const chosen = process.env.ASYNC_DEMO_PYTHON312;
+  found312 = resolve(
+    chosen ? [{ cmd: chosen }] : [{ cmd: "python3.12" }, { cmd: "python3", env: { PYENV_VERSION: "3.12.1" } }],
+    (version) => version === "3.12",
+  );
+  return found312;
 }
 
 export interface PythonResult {
@@ -49,19 +87,26 @@ export interface PythonResult {
 
 const SIGNALS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
-/** Scripted commands for vclock.py, as async-demo's `--cancel TASK@SECONDS` and `--interrupt-at SECONDS`. */
+/** Scripted commands, as async-demo's `--cancel TASK@SECONDS` and `--interrupt-at SECONDS`. */
 export interface VclockOptions {
   cancels?: readonly { target: string; at: number }[];
   interruptAt?: number | undefined;
 }
 
-function vclockFlags({ cancels = [], interruptAt }: VclockOptions): string[] {
+/** The probe's flags for the scripted commands. */
+export function scriptFlags({ cancels = [], interruptAt }: VclockOptions): string[] {
   const flags = cancels.flatMap(({ target, at }) => ["--cancel", `${target}@${at}`]);
   if (interruptAt !== undefined) flags.push("--interrupt-at", String(interruptAt));
   return flags;
 }
 
-/** Run `script` under CPython on the virtual clock, with optional scripted commands. */
+const ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+
+function statusOf(code: number | null, signal: NodeJS.Signals | null): number {
+  return signal ? 128 + (SIGNALS[signal] ?? 0) : (code ?? 1);
+}
+
+/** Run `script` under CPython on the probe's virtual clock (no events), with optional scripted commands. */
 export function runPython(
   python: Python,
   script: string,
@@ -71,17 +116,102 @@ export function runPython(
   return new Promise((resolve) => {
     execFile(
       python.executable,
-      [VCLOCK, ...vclockFlags(vclock), script, ...args],
-      { encoding: "utf8", timeout: 30_000, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } },
+      [PROBE, ...scriptFlags(vclock), "--", script, ...args],
+      { encoding: "utf8", timeout: 30_000, env: ENV },
       (error, stdout, stderr) => {
         let status = 0;
         if (error) {
-          const signal = (error as { signal?: string }).signal;
+          const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
           const code = (error as { code?: unknown }).code;
-          status = signal ? 128 + (SIGNALS[signal] ?? 0) : typeof code === "number" ? code : 1;
+          status = statusOf(typeof code === "number" ? code : 1, signal);
         }
         resolve({ stdout, stderr, status });
       },
     );
+  });
+}
+
+/** A line of the probe's events descriptor: an event (with `seq`) or a control message. */
+export type ProbeLine = RuntimeEvent | { type: string; seq?: undefined; [key: string]: unknown };
+
+export interface ProbeRun extends PythonResult {
+  /** The runtime events, in order. */
+  events: RuntimeEvent[];
+  /** Control messages (hello, clock, ack, signal, warning-note), in order. */
+  control: ProbeLine[];
+}
+
+export interface ProbeOptions extends VclockOptions {
+  /** More probe options (`--speed 2`, `--replay FILE`…), before the program. */
+  flags?: string[];
+  /** Lines to write on the commands descriptor (fd 4), each a command object; `delayMs` waits before it. */
+  commands?: { command: Record<string, unknown>; delayMs?: number }[];
+  /** Keep the commands descriptor open until the program ends (else it closes after the last command). */
+  keepCommandsOpen?: boolean;
+  timeoutMs?: number;
+  stdin?: string;
+}
+
+/**
+ * Run `script` under the probe with its events on fd 3 (and commands on fd 4
+ * when given): what CPython's tasks did, as the runtime's events.
+ */
+export function runProbe(
+  python: Python,
+  script: string,
+  args: string[] = [],
+  options: ProbeOptions = {},
+): Promise<ProbeRun> {
+  const commands = options.commands;
+  const flags = ["--events-fd", "3", ...(commands ? ["--commands-fd", "4"] : []), ...(options.flags ?? [])];
+  return new Promise((resolve, reject) => {
+    const child = spawn(python.executable, [PROBE, ...flags, ...scriptFlags(options), "--", script, ...args], {
+      env: ENV,
+      stdio: ["pipe", "pipe", "pipe", "pipe", ...(commands ? (["pipe"] as const) : [])],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const events: Buffer[] = [];
+    child.stdout?.on("data", (b: Buffer) => out.push(b));
+    child.stderr?.on("data", (b: Buffer) => err.push(b));
+    const fd3 = child.stdio[3] as NodeJS.ReadableStream;
+    fd3.on("data", (b: Buffer) => events.push(b));
+    child.stdin?.end(options.stdin ?? "");
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
+    if (commands) {
+      const sink = child.stdio[4] as NodeJS.WritableStream;
+      void (async () => {
+        for (const { command, delayMs } of commands) {
+          if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+          sink.write(`${JSON.stringify(command)}\n`);
+        }
+        if (!options.keepCommandsOpen) sink.end();
+      })();
+      child.on("exit", () => sink.end());
+    }
+    let ended = 0;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    const finish = () => {
+      if (++ended < 2 || exit === undefined) return;
+      clearTimeout(timer);
+      const lines = Buffer.concat(events)
+        .toString("utf8")
+        .split("\n")
+        .filter((l) => l.trim() !== "");
+      const parsed = lines.map((l) => JSON.parse(l) as ProbeLine);
+      resolve({
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+        status: statusOf(exit.code, exit.signal),
+        events: parsed.filter((l): l is RuntimeEvent => l.seq !== undefined),
+        control: parsed.filter((l) => l.seq === undefined),
+      });
+    };
+    fd3.on("end", finish);
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      exit = { code, signal };
+      finish();
+    });
   });
 }

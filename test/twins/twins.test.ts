@@ -1,7 +1,7 @@
 /**
  * Differential tests: each `cases/NAME.ts` has a Python twin `cases/NAME.py`.
- * Both run (the Python one under CPython 3.13 on a virtual clock, see
- * vclock.py; the TypeScript one on this runtime's virtual clock) and must print
+ * Both run (the Python one under CPython 3.13 on the probe's virtual clock,
+ * python/probe.py; the TypeScript one on this runtime's virtual clock) and must print
  * the same lines and exit with the same status. A case whose first line is
  * `# requires: 3.13` is skipped, with a message, on an older CPython.
  */
