@@ -8,7 +8,7 @@
  * escapes its coroutine. `cancelling()` counts the requests.
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
-import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { CancelledError, InvalidStateError, KeyboardInterrupt, RuntimeError } from "./errors.js";
 import { REPR, repr, str } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
@@ -168,7 +168,19 @@ export class Task<T = unknown> extends Future<T> {
    * when this returns, as it is until the coroutine awaits or settles.
    */
   _step(): boolean {
-    if (this._state !== PENDING) return false;
+    if (this._state !== PENDING) {
+      // Finished before its coroutine ever ran: only Future's own setResult/setException, called
+      // on the task behind its back, does that. asyncio's step complains to the exception handler.
+      if (!this._started) {
+        this._started = true;
+        this._loop.callExceptionHandler({
+          message: "Exception in callback Task.__step()",
+          exception: new InvalidStateError(`_step(): already done: ${repr(this)} None`),
+          task: this as Task<unknown>,
+        });
+      }
+      return false;
+    }
     const loop = this._loop;
     let hasError = false;
     let error: unknown;
@@ -502,7 +514,8 @@ export function currentTask(): Task<unknown> | null {
  * CPython returns an unordered set; this one iterates in creation order.
  */
 export function allTasks(loop: EventLoop = getRunningLoop()): Set<Task<unknown>> {
-  return new Set(loop._liveTasks);
+  // As asyncio, `not t.done()`: a task finished behind its back (Future.prototype.setResult) is still listed.
+  return new Set([...loop._liveTasks].filter((t) => !t.done()));
 }
 
 export { Coroutine };

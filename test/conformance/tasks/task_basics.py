@@ -585,6 +585,46 @@ async def cancel_awaited_task():
     print(task.cancelled(), nested_task.cancelled(), fut.cancelled())
 
 
+def handler_printing_exceptions():
+    def handler(loop, context):
+        print("handler:", norm(repr(context["exception"])))
+
+    asyncio.get_running_loop().set_exception_handler(handler)
+
+
+# test_tasks.py::SetMethodsTest::test_set_result_causes_invalid_state
+async def set_result_causes_invalid_state():
+    handler_printing_exceptions()
+
+    async def foo():
+        await asyncio.sleep(0.1)
+        return 10
+
+    coro = foo()
+    task = asyncio.create_task(coro, name="TestTask")
+    asyncio.Future.set_result(task, "spam")
+    print(await task)
+    coro.close()
+
+
+# test_tasks.py::SetMethodsTest::test_set_exception_causes_invalid_state
+async def set_exception_causes_invalid_state():
+    handler_printing_exceptions()
+
+    class MyExc(Exception):
+        pass
+
+    async def foo():
+        await asyncio.sleep(0.1)
+        return 10
+
+    coro = foo()
+    task = asyncio.create_task(coro, name="TestTask")
+    asyncio.Future.set_exception(task, MyExc())
+    print(await aoutcome(task))
+    coro.close()
+
+
 run_tests(
     task_cancel_message_getter,
     task_cancel_message_setter,
@@ -621,4 +661,6 @@ run_tests(
     cancel_current_task,
     cancel_at_end,
     cancel_awaited_task,
+    set_result_causes_invalid_state,
+    set_exception_causes_invalid_state,
 )

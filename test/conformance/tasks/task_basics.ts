@@ -6,10 +6,10 @@ import {
   createTask,
   currentTask,
   ensureFuture,
-  type Future,
+  Future,
   getRunningLoop,
   KeyError,
-  type PythonError,
+  PythonError,
   print,
   Runner,
   repr,
@@ -627,6 +627,41 @@ const cancel_awaited_task = coroutine(async function cancel_awaited_task() {
   print(task.cancelled(), nestedTask.cancelled(), fut.cancelled());
 });
 
+function handlerPrintingExceptions() {
+  getRunningLoop().setExceptionHandler((_loop, context) => {
+    print("handler:", norm(repr(context.exception)));
+  });
+}
+
+// test_tasks.py::SetMethodsTest::test_set_result_causes_invalid_state
+const set_result_causes_invalid_state = coroutine(async function set_result_causes_invalid_state() {
+  handlerPrintingExceptions();
+  const foo = coroutine(async function foo() {
+    await sleep(0.1);
+    return 10;
+  });
+  const coro = foo();
+  const task = createTask(coro, { name: "TestTask" });
+  Future.prototype.setResult.call(task, "spam" as never);
+  print(await task);
+  coro.close();
+});
+
+// test_tasks.py::SetMethodsTest::test_set_exception_causes_invalid_state
+const set_exception_causes_invalid_state = coroutine(async function set_exception_causes_invalid_state() {
+  handlerPrintingExceptions();
+  class MyExc extends PythonError {}
+  const foo = coroutine(async function foo() {
+    await sleep(0.1);
+    return 10;
+  });
+  const coro = foo();
+  const task = createTask(coro, { name: "TestTask" });
+  Future.prototype.setException.call(task, new MyExc());
+  print(await aoutcome(task));
+  coro.close();
+});
+
 export default () =>
   runTests(
     task_cancel_message_getter,
@@ -664,4 +699,6 @@ export default () =>
     cancel_current_task,
     cancel_at_end,
     cancel_awaited_task,
+    set_result_causes_invalid_state,
+    set_exception_causes_invalid_state,
   );
