@@ -44,6 +44,8 @@ export interface PlayOptions {
 /** What play() needs of an engine: our runtime in a worker thread (worker-host.ts), or CPython in a child process (python-host.ts). */
 export interface EngineHost {
   readonly info: ScenarioInfo;
+  /** What the program printed before any run (a user file's top-level code), in order. */
+  readonly preamble?: readonly { error: boolean; text: string }[];
   /** `events`: whether anyone wants the event stream (`--quiet` alone needs only the prints). */
   core(options: CoreOptions, events: boolean): CoreFactory;
   terminate(): Promise<unknown>;
@@ -155,6 +157,9 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
     },
     core,
   );
+  // The file's top-level prints came before the run: they go first, in program order (--json keeps
+  // its stdout for events, so there they go to stderr).
+  for (const line of host.preamble ?? []) (line.error || options.view === "json" ? err : out)(line.text);
   if (dashboard) {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
     const stopRecording = await recordings.recordDashboard(info);

@@ -58,10 +58,18 @@ function spawn(): Worker {
 /** A worker started ahead of need (prewarm), for the next load(). */
 let warm: Worker | undefined;
 
+/** A line the scenario's file printed while it loaded (its top-level code), before any run. */
+export interface PreambleLine {
+  error: boolean;
+  text: string;
+}
+
 export class WorkerHost {
   private constructor(
     private readonly worker: Worker,
     readonly info: ScenarioInfo,
+    /** What the file printed as it loaded, in order: play() writes it before the run's output. */
+    readonly preamble: readonly PreambleLine[],
   ) {}
 
   /**
@@ -94,14 +102,20 @@ export class WorkerHost {
     const worker = warm ?? spawn();
     warm = undefined;
     worker.ref();
+    const preamble: PreambleLine[] = [];
     return new Promise((resolve, reject) => {
       const onMessage = (message: FromWorker) => {
-        if (message.type === "loaded") {
+        if (message.type === "output" || message.type === "error-output") {
+          // print() in the file's top-level code: it comes before "loaded", on the same ordered channel.
+          preamble.push({ error: message.type === "error-output", text: message.text });
+        } else if (message.type === "loaded") {
           worker.off("message", onMessage);
-          resolve(new WorkerHost(worker, message.info));
+          resolve(new WorkerHost(worker, message.info, preamble));
         } else if (message.type === "load-error") {
           worker.off("message", onMessage);
           void worker.terminate();
+          // What the file printed before it failed is shown before the error, as Python shows it.
+          for (const line of preamble) (line.error ? process.stderr : process.stdout).write(`${line.text}\n`);
           reject(
             message.kind === "usage"
               ? new UsageError(message.message)

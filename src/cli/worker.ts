@@ -9,6 +9,7 @@
  */
 import { parentPort } from "node:worker_threads";
 import { exceptionLine } from "../runtime/format.js";
+import { setDefaultOutputs } from "../runtime/print.js";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { Scenario } from "../runtime/scenario.js";
 import { LocalCore } from "../session/core.js";
@@ -51,6 +52,14 @@ async function load(source: ScenarioSource): Promise<Scenario> {
   if (found === undefined) throw new UsageError(`unknown scenario '${source.name}'`);
   return found;
 }
+
+// print() outside any run — a user file's top-level code as it loads — goes through the same
+// ordered channel as the run's prints. The thread's own stdout is another channel to the main
+// thread, and lines sent on the two could arrive in either order (issue 16, item 7).
+setDefaultOutputs(
+  (text) => send({ type: "output", text }),
+  (text) => send({ type: "error-output", text }),
+);
 
 let scenario: Scenario | undefined;
 let core: LocalCore | undefined;

@@ -4,6 +4,7 @@
  * loop, so nothing could cancel or schedule it (wrap it with wrapPromise).
  */
 import { Coroutine } from "./coroutine.js";
+import { ValueError } from "./errors.js";
 import { repr, typeName } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
@@ -20,7 +21,12 @@ export function ensureFuture<T>(aw: Awaitable<T>, loop?: EventLoop): Future<T> {
 
 /** ensureFuture for the runtime's own helpers: `by` says which one made the task (the `task-created` event's `by`). */
 export function ensureFutureBy<T>(aw: Awaitable<T>, by: CreatedBy, loop?: EventLoop): Future<T> {
-  if (aw instanceof Future) return aw;
+  if (aw instanceof Future) {
+    if (loop !== undefined && aw._loop !== loop) {
+      throw new ValueError("The future belongs to a different loop than the one specified as the loop argument");
+    }
+    return aw;
+  }
   if (aw instanceof Coroutine) return spawn(loop ?? getRunningLoop(), aw, undefined, by);
   throw notAwaitable(aw);
 }

@@ -51,6 +51,79 @@ export function typeName(value: unknown): string {
   return proto?.constructor?.name || "object";
 }
 
+/**
+ * Python's `reprlib.repr(value)` with its default limits: what a future's or a
+ * task's repr shows of its result (`result=[0, 1, 2, 3, 4, 5, ...]`), so a long
+ * result does not swamp the line.
+ */
+export function shortRepr(value: unknown): string {
+  return shortReprIn(value, 6);
+}
+
+const FILL = "...";
+
+/** reprlib's cut: the first `(max-3)//2` characters, `...`, and the last ones, to `max` in all. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const i = Math.max(0, Math.floor((max - 3) / 2));
+  const j = Math.max(0, max - 3 - i);
+  return text.slice(0, i) + FILL + text.slice(text.length - j);
+}
+
+function shortIterable(items: unknown[], level: number, left: string, right: string, max: number, trail = ""): string {
+  const n = items.length;
+  let body: string;
+  if (level <= 0 && n > 0) body = FILL;
+  else {
+    const pieces = items.slice(0, max).map((item) => shortReprIn(item, level - 1));
+    if (n > max) pieces.push(FILL);
+    body = pieces.join(", ");
+    if (n === 1 && trail !== "") right = trail + right;
+  }
+  return `${left}${body}${right}`;
+}
+
+/** reprlib's `_possibly_sorted`: sorted when the items compare, else as they come. */
+function possiblySorted(items: unknown[]): unknown[] {
+  const allNumbers = items.every((x) => typeof x === "number" || typeof x === "bigint" || typeof x === "boolean");
+  if (allNumbers) return [...items].sort((a, b) => Number(a) - Number(b));
+  if (items.every((x) => typeof x === "string")) return [...(items as string[])].sort();
+  return items;
+}
+
+function shortReprIn(value: unknown, level: number): string {
+  if (typeof value === "string") {
+    const s = reprString(value.slice(0, 30));
+    if (s.length <= 30) return s;
+    const i = 13;
+    const j = 14;
+    const t = reprString(value.slice(0, i) + value.slice(value.length - j));
+    return t.slice(0, i) + FILL + t.slice(t.length - j);
+  }
+  if ((typeof value === "number" && Number.isInteger(value)) || typeof value === "bigint") {
+    return cut(repr(value), 40);
+  }
+  if (Array.isArray(value)) {
+    return isTuple(value) ? shortIterable(value, level, "(", ")", 6, ",") : shortIterable(value, level, "[", "]", 6);
+  }
+  if (value instanceof Set) {
+    return value.size === 0 ? "set()" : shortIterable(possiblySorted([...value]), level, "{", "}", 6);
+  }
+  const proto = value !== null && typeof value === "object" ? Object.getPrototypeOf(value) : undefined;
+  if (value instanceof Map || (proto !== undefined && (proto === Object.prototype || proto === null))) {
+    const entries: [unknown, unknown][] =
+      value instanceof Map ? [...value] : Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return "{}";
+    if (level <= 0) return `{${FILL}}`;
+    const byKey = new Map(entries);
+    const keys = possiblySorted(entries.map(([k]) => k));
+    const pieces = keys.slice(0, 4).map((k) => `${shortReprIn(k, level - 1)}: ${shortReprIn(byKey.get(k), level - 1)}`);
+    if (entries.length > 4) pieces.push(FILL);
+    return `{${pieces.join(", ")}}`;
+  }
+  return cut(repr(value), 30);
+}
+
 /** Python's `bool(value)`: empty containers and strings, 0, None and False are false (an empty array is true in JavaScript). */
 export function pyBool(value: unknown): boolean {
   if (value === null || value === undefined || value === false || value === 0 || value === "" || value === 0n) {

@@ -11,7 +11,7 @@
  * already done, continues at once without giving up control.
  */
 import { CancelledError, InvalidStateError, withoutStack } from "./errors.js";
-import { REPR, repr, TYPE_NAME } from "./format.js";
+import { REPR, repr, shortRepr, TYPE_NAME } from "./format.js";
 import type { EventLoop } from "./loop.js";
 import type { Awaiting } from "./runtime-events.js";
 
@@ -140,7 +140,7 @@ export class Future<T = unknown> {
   }
 
   setResult(result: T): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     this._result = result;
     this._state = FINISHED;
     this._scheduleCallbacks();
@@ -148,7 +148,7 @@ export class Future<T = unknown> {
 
   /** Set the exception (an error class is instantiated, as in CPython: `setException(RuntimeError)`). */
   setException(exception: unknown): void {
-    if (this._state !== PENDING) throw new InvalidStateError(`invalid state: ${repr(this)}`);
+    if (this._state !== PENDING) throw new InvalidStateError("invalid state");
     if (typeof exception === "function" && exception.prototype instanceof Error) {
       exception = new (exception as new () => Error)();
     }
@@ -249,7 +249,8 @@ export class Future<T = unknown> {
   _reprInfo(): string[] {
     const info = [this._state === PENDING ? "pending" : this._state === CANCELLED ? "cancelled" : "finished"];
     if (this._state === FINISHED) {
-      info.push(this._failed ? `exception=${repr(this._exception)}` : `result=${repr(this._result)}`);
+      // The result is shortened as reprlib does (the exception is not), as asyncio shows it.
+      info.push(this._failed ? `exception=${repr(this._exception)}` : `result=${shortRepr(this._result)}`);
     }
     const callbacks = this._callbacksText();
     if (callbacks !== "") info.push(callbacks);

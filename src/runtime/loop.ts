@@ -358,6 +358,13 @@ export class EventLoop {
     onFulfilled: ((value: unknown) => unknown) | undefined,
     onRejected: ((reason: unknown) => unknown) | undefined,
   ): void {
+    const running = runningLoop;
+    if (running !== this && running !== null && running._stepOpen) {
+      // A task of the running loop awaits a future of another loop: its task hears of it
+      // (asyncio's "got Future … attached to a different loop"), not this idle loop.
+      running._await(fut, onFulfilled, onRejected);
+      return;
+    }
     const foreign = this._foreign;
     if (foreign.inBody) {
       // Called by the body's synchronous code (`task.then(cb)`): the task's own awaits reach

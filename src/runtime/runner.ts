@@ -192,7 +192,8 @@ export class Runner {
 
   private async cancelAllTasks(): Promise<void> {
     const loop = this.loop;
-    const toCancel = [...loop._liveTasks];
+    // asyncio.all_tasks() keeps only tasks not done (one finished through Future's own setResult is still listed).
+    const toCancel = [...loop._liveTasks].filter((t) => !t.done());
     if (toCancel.length === 0) return;
     loop._events.shutdown(toCancel);
     for (const task of toCancel) task._cancel(undefined, "shutdown", null);

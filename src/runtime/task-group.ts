@@ -10,7 +10,7 @@
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
 import { CancelledError, ExceptionGroup, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import { repr } from "./format.js";
+import { REPR, repr } from "./format.js";
 import { Future } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Awaiting } from "./runtime-events.js";
@@ -68,6 +68,11 @@ export class TaskGroup {
     return task;
   }
 
+  [REPR](): string {
+    return this._repr();
+  }
+
+  /** asyncio's TaskGroup repr: `<TaskGroup tasks=2 errors=1 cancelling>`. */
   _repr(): string {
     const info = [""];
     if (this._tasks.size) info.push(`tasks=${this._tasks.size}`);

@@ -8,8 +8,8 @@
  * escapes its coroutine. `cancelling()` counts the requests.
  */
 import { Coroutine, isCoroutine } from "./coroutine.js";
-import { CancelledError, KeyboardInterrupt, RuntimeError } from "./errors.js";
-import { REPR, repr } from "./format.js";
+import { CancelledError, InvalidStateError, KeyboardInterrupt, RuntimeError } from "./errors.js";
+import { REPR, repr, str } from "./format.js";
 import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
@@ -48,7 +48,8 @@ export class Task<T = unknown> extends Future<T> {
     super(loop);
     this._id = ++loop._nextTaskId;
     // 3.13: a task given a name does not consume a number (catalogue item 08).
-    this._nameOrNumber = name ?? ++loop._taskCounter;
+    // A name is Python's str() of whatever was given (`name=987654321` is '987654321', not a default number).
+    this._nameOrNumber = name === undefined || name === null ? ++loop._taskCounter : str(name);
   }
 
   // Booleans kept in bits of `_flags` (see defineFlag below the class).
@@ -84,7 +85,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   setName(name: unknown): void {
-    this._nameOrNumber = String(name);
+    this._nameOrNumber = str(name);
     this._loop._events.taskRenamed(this as Task<unknown>);
   }
 
@@ -167,7 +168,19 @@ export class Task<T = unknown> extends Future<T> {
    * when this returns, as it is until the coroutine awaits or settles.
    */
   _step(): boolean {
-    if (this._state !== PENDING) return false;
+    if (this._state !== PENDING) {
+      // Finished before its coroutine ever ran: only Future's own setResult/setException, called
+      // on the task behind its back, does that. asyncio's step complains to the exception handler.
+      if (!this._started) {
+        this._started = true;
+        this._loop.callExceptionHandler({
+          message: "Exception in callback Task.__step()",
+          exception: new InvalidStateError(`_step(): already done: ${repr(this)} None`),
+          task: this as Task<unknown>,
+        });
+      }
+      return false;
+    }
     const loop = this._loop;
     let hasError = false;
     let error: unknown;
@@ -301,8 +314,16 @@ export class Task<T = unknown> extends Future<T> {
       loop._push(this as Task<unknown>);
       return;
     }
+    if (fut._loop !== loop) {
+      // A future of another loop would never wake this task (asyncio raises this in __step too).
+      this._stepError = new RuntimeError(`Task ${repr(this)} got Future ${repr(fut)} attached to a different loop`);
+      this._hasStepError = true;
+      loop._push(this as Task<unknown>);
+      return;
+    }
     this._futWaiter = fut;
-    fut._addCallback(this as Task<unknown>);
+    // Through the public method, as Task.__step does: a Future subclass may hook it.
+    fut.addDoneCallback(this as never);
     loop._events.suspend(this as Task<unknown>, fut);
     if (this._mustCancel && loop._withCause("parent", this._id, () => fut.cancel(this._cancelMessage))) {
       this._mustCancel = false;
@@ -493,7 +514,8 @@ export function currentTask(): Task<unknown> | null {
  * CPython returns an unordered set; this one iterates in creation order.
  */
 export function allTasks(loop: EventLoop = getRunningLoop()): Set<Task<unknown>> {
-  return new Set(loop._liveTasks);
+  // As asyncio, `not t.done()`: a task finished behind its back (Future.prototype.setResult) is still listed.
+  return new Set([...loop._liveTasks].filter((t) => !t.done()));
 }
 
 export { Coroutine };

@@ -11,7 +11,16 @@ import { describe, expect, it } from "vitest";
 import { findPython } from "../support/python.js";
 
 /** The files ported so far (the others follow). */
-const FILES = ["test_locks.py", "test_queues.py"];
+const FILES = [
+  "test_taskgroups.py",
+  "test_timeouts.py",
+  "test_waitfor.py",
+  "test_runners.py",
+  "test_tasks.py",
+  "test_futures.py",
+  "test_locks.py",
+  "test_queues.py",
+];
 
 const here = import.meta.dirname;
 const MARKER = /^\s*(?:#|\/\/) (test_\w+\.py::\w+::\w+)\s*$/gm;

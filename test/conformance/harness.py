@@ -42,8 +42,10 @@ async def aoutcome(aw):
 
 
 def norm(text):
-    """A repr without what JavaScript cannot know: source locations (`main() running at f.py:3`),
+    """A repr without what JavaScript cannot know: source locations (`main() running at f.py:3`,
+    a callback's `cb() at f.py:3`),
     the qualified names of nested functions (`outer.<locals>.inner`) and addresses (`at 0x7f…`)."""
     text = re.sub(r" (running at|done, defined at) [^>]*", "", text)
     text = re.sub(r" at 0x[0-9a-f]+", "", text)
+    text = re.sub(r"\(\) at [^\s,\]>]+:\d+", "()", text)
     return re.sub(r"\w+\.<locals>\.", "", text)

@@ -4,7 +4,7 @@
  * fresh run(), a plain one called directly — under a `== name` header, and
  * print what escapes instead of throwing it.
  */
-import { type Awaitable, type Coroutine, coroutine, print, repr, run, str } from "../../src/index.js";
+import { type Awaitable, type Coroutine, coroutine, ExceptionGroup, print, repr, run, str } from "../../src/index.js";
 import { typeName } from "../../src/runtime/format.js";
 
 type Test = ((() => Coroutine<unknown>) & { coroutineName: string }) | (() => unknown);
@@ -48,7 +48,31 @@ export function norm(text: string): string {
   return text
     .replace(/ (running at|done, defined at) [^>]*/g, "")
     .replace(/ at 0x[0-9a-f]+/g, "")
+    .replace(/\(\) at [^\s,\]>]+:\d+/g, "()")
     .replace(/\w+\.<locals>\./g, "");
 }
 
 export { typeName };
+
+/**
+ * Python's `except* T as eg:` for a group whose every error is a T (the tests'
+ * case): the group if it is one, else `error` is re-thrown.
+ */
+export function exceptStar(error: unknown, type: abstract new (...args: never[]) => unknown): ExceptionGroup {
+  if (error instanceof ExceptionGroup && error.exceptions.every((e) => e instanceof type)) return error;
+  throw error;
+}
+
+/** The sorted names of the error types in a group (the tests' `get_error_types`). */
+export function errorTypes(eg: ExceptionGroup): string[] {
+  return [...new Set(eg.exceptions.map((e) => typeName(e)))].sort();
+}
+
+/**
+ * Python's `e.__context__`: the error being handled when `e` was raised. JavaScript
+ * errors keep no such thing, so this is always undefined; the programs still ask,
+ * and their `.differs` files list what CPython prints instead.
+ */
+export function contextOf(e: unknown): unknown {
+  return (e as { __context__?: unknown } | null)?.__context__;
+}

@@ -62,6 +62,7 @@ def item2_not_a_coroutine():
         print(outcome(runner.run, None))
 
 
+# test_tasks.py::BaseTaskTests::test_task_set_methods
 # Item 3: a Task's outcome cannot be set from outside: RuntimeError.
 async def item3_task_set_methods():
     task = asyncio.create_task(inner())

@@ -101,6 +101,7 @@ async function item2_not_a_coroutine() {
   }
 }
 
+// test_tasks.py::BaseTaskTests::test_task_set_methods
 // Item 3: a Task's outcome cannot be set from outside: RuntimeError.
 const item3_task_set_methods = coroutine(async function item3_task_set_methods() {
   const task = createTask(inner());
