@@ -44,15 +44,15 @@ def created_by(frame: Any) -> str:
         return "taskGroup"
     if code is asyncio_internals.RUNNER_RUN:
         return "run"
-    if code in asyncio_internals.ENSURE_FUTURE:
-        while frame is not None and frame.f_code in asyncio_internals.ENSURE_FUTURE:
+    if id(code) in asyncio_internals.ENSURE_FUTURE:
+        while frame is not None and id(frame.f_code) in asyncio_internals.ENSURE_FUTURE:
             frame = frame.f_back
         code = frame.f_code if frame is not None else None
         if code is asyncio_internals.GATHER:
             return "gather"
         if code is asyncio_internals.SHIELD:
             return "shield"
-        if code in asyncio_internals.AS_COMPLETED_CREATE:
+        if id(code) in asyncio_internals.AS_COMPLETED_CREATE:
             return "asCompleted"
         if code is asyncio_internals.WAIT_FOR:
             return "waitFor"

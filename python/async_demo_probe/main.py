@@ -256,7 +256,7 @@ def main(argv: list[str]) -> None:
         clock = RealClock(speed) if options.clock == "real" else VirtualClock(speed)
         loop = EventLoop(clock)
         probe.loop = loop
-        writer.time = loop.time
+        writer.time = clock.now
         return loop
 
     install_runner(make_loop, Script(options.cancels, options.interrupt_at))

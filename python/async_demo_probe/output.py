@@ -88,23 +88,28 @@ class EventWriter:
 
     def step(self, task: int) -> None:
         """The ``step`` event (hot: every step of every task)."""
-        self.seq += 1
-        self._lines.append('{"type":"step","task":%d,"seq":%d,"time":%r}' % (task, self.seq, self.time()))
-        self._after()
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append('{"type":"step","task":%d,"seq":%d,"time":%r}' % (task, seq, self.time()))
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
 
     def yielded(self, task: int) -> None:
         """A ``suspend`` at a bare ``yield`` (``await asyncio.sleep(0)``; hot)."""
-        self.seq += 1
-        self._lines.append(
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append(
             '{"type":"suspend","task":%d,"awaiting":{"text":"sleep 0 (yield)","kind":"yield"},"seq":%d,"time":%r}'
-            % (task, self.seq, self.time())
+            % (task, seq, self.time())
         )
-        self._after()
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
 
     def task_created(self, task: int, name: str, coro: str, parent: int | None, by: str) -> None:
         """The ``task-created`` event (hot: once per task)."""
-        self.seq += 1
-        self._lines.append(
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append(
             '{"type":"task-created","task":%d,"name":%s,"coro":%s,"parent":%s,"by":"%s","seq":%d,"time":%r}'
             % (
                 task,
@@ -112,11 +117,12 @@ class EventWriter:
                 encode_basestring_ascii(coro),
                 "null" if parent is None else parent,
                 by,
-                self.seq,
+                seq,
                 self.time(),
             )
         )
-        self._after()
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
 
     def _after(self) -> None:
         if len(self._lines) >= _BATCH:

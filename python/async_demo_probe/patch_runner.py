@@ -112,7 +112,7 @@ def install(make_loop: Callable[[], EventLoop], script: Script) -> None:
             )
             return _original_run(self, coro, context=context)
         probe.loop = loop
-        probe.writer.time = loop.time
+        probe.writer.time = loop._probe_clock.now
         probe.in_run = True
         if probe.writer.enabled:
             probe.writer.event({"type": "run-start", "clock": loop._probe_clock.kind})
