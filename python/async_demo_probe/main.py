@@ -14,7 +14,6 @@ import atexit
 import json
 import math
 import os
-import platform
 import runpy
 import signal
 import sys
@@ -142,7 +141,10 @@ def parse(argv: list[str]) -> Options:
 
 
 def _version() -> str:
-    return platform.python_version()
+    """``platform.python_version()``, without importing platform (start-up time)."""
+    major, minor, micro, level, serial = sys.version_info
+    suffix = "" if level == "final" else {"alpha": "a", "beta": "b", "candidate": "rc"}[level] + str(serial)
+    return f"{major}.{minor}.{micro}{suffix}"
 
 
 def refuse(detail: str) -> NoReturn:

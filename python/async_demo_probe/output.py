@@ -9,7 +9,7 @@ Encoding is the probe's main cost (a gather of 100,000 ``sleep(0)`` makes half
 a million events). ``json.dumps`` builds a new encoder for every call; here one
 ``json.JSONEncoder`` is made once and its C encoder reused, and the three
 events every task emits (step, a ``sleep(0)`` suspend, task-created) are
-formatted from templates, whose strings still go through the encoder's own
+formatted from templates (and task-done), whose strings still go through the encoder's own
 string escaping. Lines are buffered and written in batches: at every loop
 iteration boundary, before the loop blocks, when the buffer is large, and at exit.
 """
@@ -120,6 +120,17 @@ class EventWriter:
                 seq,
                 self.time(),
             )
+        )
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
+
+    def task_done(self, task: int, outcome: str, value: str, swallowed: bool) -> None:
+        """The ``task-done`` event (hot: once per task)."""
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append(
+            '{"type":"task-done","task":%d,"outcome":"%s","value":%s,"swallowed":%s,"seq":%d,"time":%r}'
+            % (task, outcome, encode_basestring_ascii(value), "true" if swallowed else "false", seq, self.time())
         )
         if len(lines) >= _BATCH or self.on_event is not None:
             self._after()

@@ -100,6 +100,31 @@ export function scriptFlags({ cancels = [], interruptAt }: VclockOptions): strin
   return flags;
 }
 
+/**
+ * At most this many Python processes at once: suites start dozens of comparisons together, and on a
+ * 2-core machine shared with others, all at once they queue for the CPU until some hit their timeout.
+ */
+const MAX_RUNNING = 3;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Run `start` when a slot is free; the slot is given back when its promise settles. */
+function limited<T>(start: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const go = () => {
+      running++;
+      start()
+        .then(resolve, reject)
+        .finally(() => {
+          running--;
+          waiting.shift()?.();
+        });
+    };
+    if (running < MAX_RUNNING) go();
+    else waiting.push(go);
+  });
+}
+
 // PYTHON_COLORS=0: vitest sets FORCE_COLOR, which makes 3.13 colour its tracebacks.
 const ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHON_COLORS: "0" };
 
@@ -114,22 +139,25 @@ export function runCPython(
   args: string[] = [],
   env: Record<string, string> = {},
 ): Promise<PythonResult> {
-  return new Promise((resolve) => {
-    execFile(
-      python.executable,
-      [script, ...args],
-      { encoding: "utf8", timeout: 30_000, env: { ...ENV, ...env } },
-      (error, stdout, stderr) => {
-        let status = 0;
-        if (error) {
-          const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
-          const code = (error as { code?: unknown }).code;
-          status = statusOf(typeof code === "number" ? code : 1, signal);
-        }
-        resolve({ stdout, stderr, status });
-      },
-    );
-  });
+  return limited(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          python.executable,
+          [script, ...args],
+          { encoding: "utf8", timeout: 60_000, env: { ...ENV, ...env } },
+          (error, stdout, stderr) => {
+            let status = 0;
+            if (error) {
+              const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
+              const code = (error as { code?: unknown }).code;
+              status = statusOf(typeof code === "number" ? code : 1, signal);
+            }
+            resolve({ stdout, stderr, status });
+          },
+        );
+      }),
+  );
 }
 
 /** Run `script` under CPython on the probe's virtual clock (no events), with optional scripted commands. */
@@ -139,22 +167,25 @@ export function runPython(
   args: string[] = [],
   vclock: VclockOptions = {},
 ): Promise<PythonResult> {
-  return new Promise((resolve) => {
-    execFile(
-      python.executable,
-      [PROBE, ...scriptFlags(vclock), "--", script, ...args],
-      { encoding: "utf8", timeout: 30_000, env: ENV },
-      (error, stdout, stderr) => {
-        let status = 0;
-        if (error) {
-          const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
-          const code = (error as { code?: unknown }).code;
-          status = statusOf(typeof code === "number" ? code : 1, signal);
-        }
-        resolve({ stdout, stderr, status });
-      },
-    );
-  });
+  return limited(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          python.executable,
+          [PROBE, ...scriptFlags(vclock), "--", script, ...args],
+          { encoding: "utf8", timeout: 60_000, env: ENV },
+          (error, stdout, stderr) => {
+            let status = 0;
+            if (error) {
+              const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
+              const code = (error as { code?: unknown }).code;
+              status = statusOf(typeof code === "number" ? code : 1, signal);
+            }
+            resolve({ stdout, stderr, status });
+          },
+        );
+      }),
+  );
 }
 
 /** A line of the probe's events descriptor: an event (with `seq`) or a control message (without). */
@@ -203,6 +234,10 @@ export function runProbe(
   args: string[] = [],
   options: ProbeOptions = {},
 ): Promise<ProbeRun> {
+  return limited(() => startProbe(python, script, args, options));
+}
+
+function startProbe(python: Python, script: string, args: string[], options: ProbeOptions): Promise<ProbeRun> {
   const commands = options.commands;
   const flags = ["--events-fd", "3", ...(commands ? ["--commands-fd", "4"] : []), ...(options.flags ?? [])];
   return new Promise((resolve, reject) => {
@@ -242,7 +277,7 @@ export function runProbe(
         look();
       });
     child.stdin?.end(options.stdin ?? "");
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
     if (commands) {
       const sink = child.stdio[4] as NodeJS.WritableStream;
       void (async () => {
