@@ -1,7 +1,9 @@
 /**
- * The loop's sense of time. Nothing else in the runtime reads the wall clock or
- * calls `setTimeout` (except the blocked-step warning, which reads wall time
- * and is not part of the deterministic event stream).
+ * The loop's sense of time. Nothing else in the runtime that decides what runs
+ * reads the wall clock or calls `setTimeout`. The loop reads wall time for two
+ * things that do not: when to give Node's own loop a turn (every 15 ms), and
+ * the blocked-step warning, which is heard without a `seq`, outside the
+ * numbered event stream (runtime-events.ts, BlockedStepWarning).
  *
  * - `VirtualClock`: time moves only when the loop has nothing ready, and then
  *   jumps to the next deadline, as if the selector had slept exactly that long.

@@ -10,7 +10,8 @@
  * Counting and emitting are one statement apart in one method, so the count
  * cannot drift from the events (a test compares them over random programs):
  * `seq` and `eventCount` are positions that a session replays to, with or
- * without a listener.
+ * without a listener. The one warning that depends on wall time (a blocked
+ * step) is heard without a number.
  */
 import type { Clock } from "./clock.js";
 import { CancelledError } from "./errors.js";
@@ -131,7 +132,7 @@ export class EventStream {
     if (this.listener !== undefined) this.deliver({ type: "print", task: task?._id ?? null, text });
   }
 
-  warning(kind: WarningKind, text: string, task: Task<unknown> | null): void {
+  warning(kind: Exclude<WarningKind, "blocked-step">, text: string, task: Task<unknown> | null): void {
     this.count++;
     if (this.listener !== undefined) this.deliver({ type: "warning", kind, task: task?._id ?? null, text });
   }
@@ -139,6 +140,18 @@ export class EventStream {
   shutdown(tasks: readonly Task<unknown>[]): void {
     this.count++;
     if (this.listener !== undefined) this.deliver({ type: "shutdown", tasks: tasks.map((t) => t._id) });
+  }
+
+  /**
+   * A step held the loop too long (wall time): heard, but not numbered nor
+   * counted, so every other event keeps the position it has in any run of the
+   * program (see BlockedStepWarning).
+   */
+  blockedStep(task: Task<unknown>, text: string): void {
+    const listener = this.listener;
+    if (listener !== undefined) {
+      listener({ type: "warning", kind: "blocked-step", task: task._id, text, time: this.clock.now() });
+    }
   }
 
   runEnd(outcome: Outcome, value: unknown): void {

@@ -293,7 +293,7 @@ export class EventLoop {
     }
   }
 
-  _warn(kind: WarningKind, text: string, task: Task<unknown> | null = null): void {
+  _warn(kind: Exclude<WarningKind, "blocked-step">, text: string, task: Task<unknown> | null = null): void {
     this._events.warning(kind, text, task);
   }
 
@@ -462,10 +462,10 @@ export class EventLoop {
     this._suspends.length = 0;
     const elapsed = performance.now() - this._stepStartedAt;
     if (elapsed > BLOCKED_STEP_MS && task !== null) {
-      this._warn(
-        "blocked-step",
-        `${task._coro._name} (${task._name}) held the loop for ${Math.round(elapsed)} ms without awaiting: nothing else could run`,
+      // Wall time: heard without a seq, so the numbered stream stays deterministic.
+      this._events.blockedStep(
         task,
+        `${task._coro._name} (${task._name}) held the loop for ${Math.round(elapsed)} ms without awaiting: nothing else could run`,
       );
     }
   }

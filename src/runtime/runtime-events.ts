@@ -57,13 +57,14 @@ export type WarningKind =
   | "deadlock";
 
 interface Base {
-  /** 1, 2, 3… in emission order. */
+  /** 1, 2, 3… in emission order: the event's position in the run, the same in every run of the program. */
   seq: number;
   /** Loop time in seconds. */
   time: number;
 }
 
-export type RuntimeEvent =
+/** The events of the numbered stream: deterministic, each with its `seq`. */
+export type NumberedEvent =
   | (Base & { type: "run-start"; clock: "virtual" | "real" })
   | (Base & {
       type: "task-created";
@@ -101,16 +102,35 @@ export type RuntimeEvent =
       swallowed: boolean;
     })
   | (Base & { type: "print"; task: number | null; text: string })
-  | (Base & { type: "warning"; kind: WarningKind; task: number | null; text: string })
+  | (Base & { type: "warning"; kind: Exclude<WarningKind, "blocked-step">; task: number | null; text: string })
   | (Base & { type: "interrupt"; count: number })
   | (Base & { type: "shutdown"; tasks: number[] })
   | (Base & { type: "run-end"; outcome: Outcome; value: string });
 
+/**
+ * A step held the loop for more than 100 ms of wall time without awaiting.
+ * Outside the numbered stream, so without `seq`: whether it happens depends on
+ * the machine's speed and load, and two runs of one program (a replay) must
+ * number every other event alike.
+ */
+export interface BlockedStepWarning {
+  type: "warning";
+  kind: "blocked-step";
+  task: number;
+  text: string;
+  /** Loop time in seconds. */
+  time: number;
+  seq?: undefined;
+}
+
+/** Everything a listener hears: the numbered events, and the wall-time warning between them. */
+export type RuntimeEvent = NumberedEvent | BlockedStepWarning;
+
 export type RuntimeEventType = RuntimeEvent["type"];
 
-/** An event as the loop is asked to emit it: without `seq` and `time`, which the loop adds. */
-export type EventInput = RuntimeEvent extends infer E
-  ? E extends RuntimeEvent
+/** A numbered event as the loop is asked to emit it: without `seq` and `time`, which the stream adds. */
+export type EventInput = NumberedEvent extends infer E
+  ? E extends NumberedEvent
     ? Omit<E, "seq" | "time">
     : never
   : never;

@@ -252,7 +252,8 @@ export class LocalCore implements Core {
     loop.onEvent((event) => {
       if (this.run !== active) return;
       sink.event(event, this.hint(event));
-      if (event.seq === active.pauseAtSeq) loop.pause();
+      // (A blocked-step warning has no seq: it must not match a run that has no pause position.)
+      if (event.seq !== undefined && event.seq === active.pauseAtSeq) loop.pause();
     });
     this.run = active;
     if (onPaused !== undefined) {

@@ -31,6 +31,8 @@ export class Narrator {
     applyEvent(this.state, event);
     if (text === undefined && hint === undefined) return null;
     const task = "task" in event && typeof event.task === "number" ? event.task : null;
-    return { seq: event.seq, time: event.time, type: event.type, text: text ?? "", hint, task };
+    // A blocked-step warning has no seq (wall time, outside the numbered stream): it follows the last numbered event.
+    const seq = event.seq ?? this.state.seq + 0.5;
+    return { seq, time: event.time, type: event.type, text: text ?? "", hint, task };
   }
 }

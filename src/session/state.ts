@@ -100,7 +100,7 @@ function setTaskState(state: RunState, task: TaskView, next: TaskState, time: nu
 /** Fold one event into the state (mutates it). */
 export function applyEvent(state: RunState, event: RuntimeEvent): void {
   state.time = event.time;
-  state.seq = event.seq;
+  if (event.seq !== undefined) state.seq = event.seq; // a blocked-step warning has none
   const task = "task" in event && typeof event.task === "number" ? state.tasks.get(event.task) : undefined;
   switch (event.type) {
     case "task-created": {
