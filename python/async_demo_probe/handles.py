@@ -182,13 +182,16 @@ class StepHandle(Handle):
             elif not probe.early_suspend:
                 _suspend(task)
             if elapsed > _BLOCKED:
-                writer.event(
+                # Without a seq, as the runtime's: wall time decides whether it happens, and a
+                # replay of the run must number every other event alike.
+                writer.control(
                     {
                         "type": "warning",
                         "kind": "blocked-step",
                         "task": number,
                         "text": f"{task._coro.__name__} ({task.get_name()}) held the loop for "
                         f"{round(elapsed * 1000)} ms without awaiting: nothing else could run",
+                        "time": writer.time(),
                     }
                 )
 

@@ -120,9 +120,11 @@ def install(make_loop: Callable[[], EventLoop], script: Script) -> None:
         try:
             result = _original_run(self, coro, context=context)
         except BaseException as error:
-            self._probe_outcome = _outcome(error)
+            if probe.writer.enabled:
+                self._probe_outcome = _outcome(error)
             raise
-        self._probe_outcome = ("result", _repr(result))
+        if probe.writer.enabled:  # asyncio never calls repr() on main's result; only the event needs it
+            self._probe_outcome = ("result", _repr(result))
         return result
 
     def close(self: runners.Runner) -> None:

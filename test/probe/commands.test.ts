@@ -142,6 +142,17 @@ for (const python of probePythons()) {
       expect(acks(run)[0]).toMatchObject({ id: 1, ok: true });
     });
 
+    it("end of file on the commands descriptor (the host died) kills the program at once", async () => {
+      // Paced: the program would take 3 s; the host "dies" (closes the descriptor) after the first clock line.
+      const run = await runProbe(python, sleepers, [], {
+        flags: ["--speed", "1"],
+        commands: [{ command: { id: 1, kind: "clock" }, when: (line) => line.type === "clock" }],
+        closeCommands: true,
+      });
+      expect(run.status).toBe(128 + 9);
+      expect(run.stdout).toBe("");
+    });
+
     it("cancelAll cancels every live task in creation order; speed refuses what is not a speed", async () => {
       const run = await runProbe(python, sleepers, [], {
         flags: pausedThere([]),

@@ -188,6 +188,11 @@ export function runPython(
   );
 }
 
+/** An event: numbered, or the one without a number (a blocked-step warning: wall time, as the runtime's). */
+function isEvent(line: ProbeLine): boolean {
+  return line.seq !== undefined || (line.type === "warning" && line.kind === "blocked-step");
+}
+
 /** A line of the probe's events descriptor: an event (with `seq`) or a control message (without). */
 export interface ProbeLine {
   type: string;
@@ -216,8 +221,8 @@ export interface ProbeOptions extends VclockOptions {
     when?: ((line: ProbeLine) => boolean) | ((line: ProbeLine) => boolean)[];
     delayMs?: number;
   }[];
-  /** Keep the commands descriptor open until the program ends (else it closes after the last command). */
-  keepCommandsOpen?: boolean;
+  /** Close the commands descriptor after the last command: the probe takes that for the host's death. */
+  closeCommands?: boolean;
   timeoutMs?: number;
   stdin?: string;
   /** Added to the environment. */
@@ -291,7 +296,7 @@ function startProbe(python: Python, script: string, args: string[], options: Pro
           sink.write(`${raw ?? JSON.stringify(command)}\n`);
           from = Math.max(from, seen.length);
         }
-        if (!options.keepCommandsOpen) sink.end();
+        if (options.closeCommands) sink.end();
       })();
       child.on("exit", () => {
         exited = true;
@@ -313,8 +318,8 @@ function startProbe(python: Python, script: string, args: string[], options: Pro
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8"),
         status: statusOf(exit.code, exit.signal),
-        events: parsed.filter((l) => l.seq !== undefined) as unknown as RuntimeEvent[],
-        control: parsed.filter((l) => l.seq === undefined),
+        events: parsed.filter(isEvent) as unknown as RuntimeEvent[],
+        control: parsed.filter((l) => !isEvent(l)),
       });
     };
     fd3.on("end", finish);
