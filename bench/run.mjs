@@ -15,6 +15,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { WORKLOADS } from "./impl/common.mjs";
+import { measurePython, renderPython } from "./lib/python.mjs";
 import { render, summarize, targets } from "./lib/report.mjs";
 import { measureUi } from "./lib/ui.mjs";
 
@@ -30,6 +31,7 @@ const USAGE = `usage: node bench/run.mjs [options]
   --effect <dir>       also run Effect: a copy of ../shared/bench-peers with \`npm ci\` done in it
                        (its sleep0, sleep_rand and cancel are our gather0, timers and cancel)
   --no-ui              skip the UI and process measurements (--ui: run them even with --quick)
+  --no-python          skip the CPython engine's measurements (bench/lib/python.mjs; --python: even with --quick)
   --timeout <s>        per run (default 300)
   --noise <fraction>   re-run cells (N <= 100k) whose time spread (max-min)/median exceeds it (default 0.3; 0: off)
   --extra <n>          extra interleaved reps for a noisy cell (default 2)
@@ -49,6 +51,8 @@ const { values: opt } = parseArgs({
     effect: { type: "string" },
     "no-ui": { type: "boolean", default: false },
     ui: { type: "boolean", default: false },
+    "no-python": { type: "boolean", default: false },
+    python: { type: "boolean", default: false },
     timeout: { type: "string", default: "300" },
     noise: { type: "string" },
     extra: { type: "string", default: "2" },
@@ -341,10 +345,29 @@ if (withUi) {
   results.ui = await measureUi({ quick, log });
   results.machine.load_after_ui = os.loadavg();
 }
+// The CPython engine: needs CPython 3.12+ (the probe's floor) and the probe in python/.
+const withPython = quick ? opt.python : !opt["no-python"];
+if (
+  withPython &&
+  python &&
+  !/^3\.(?:[0-9]|1[01])\./.test(python.version) &&
+  existsSync(join(ROOT, "python/probe.py"))
+) {
+  results.python = await measurePython({
+    python: python.path,
+    sizes: quick ? [1000] : [10_000, 100_000],
+    reps: quick ? 1 : reps,
+    quick,
+    timeoutS,
+    log,
+  });
+}
 results.targets = targets(results);
 writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
 
 console.log(render(results));
+if (results.python) console.log(renderPython(results.python));
 log(`\nresults -> ${outFile}`);
 const failures = results.cells.reduce((sum, c) => sum + c.failed, 0);
-process.exitCode = failures > 0 || (results.ui?.errors.length ?? 0) > 0 ? 1 : 0;
+process.exitCode =
+  failures > 0 || (results.ui?.errors.length ?? 0) > 0 || (results.python?.errors.length ?? 0) > 0 ? 1 : 0;

@@ -4,6 +4,8 @@
  *   async-demo                 pick a scenario (in a terminal), else list them
  *   async-demo SCENARIO        run one: dashboard in a terminal, narrated log otherwise
  *   async-demo list | show SCENARIO | run FILE
+ *   async-demo run PROGRAM.py [-- ARGS]   a Python program on CPython, under the probe
+ *   async-demo SCENARIO --python          the scenario's Python twin on CPython
  *
  * Exit status: 0 main finished · 1 main raised · 2 usage error · 130
  * interrupted by Ctrl-C/SIGINT · 143 by SIGTERM · 129 SIGHUP. Bad input is
@@ -11,6 +13,7 @@
  */
 import { basename } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import type { PythonProgram } from "./cli/python-host.js";
 import { suggest } from "./cli/suggest.js";
 import type { ScenarioSource } from "./cli/worker-protocol.js";
 import type { Scenario } from "./runtime/scenario.js";
@@ -38,7 +41,11 @@ interface RunFlags {
   interruptAt?: number;
   color: boolean;
   debug?: boolean;
+  python?: boolean;
 }
+
+/** What to run: a scenario in our runtime (worker thread), or a Python program on CPython (child process). */
+type Source = ScenarioSource | { kind: "python"; program: PythonProgram };
 
 function parseSpeed(text: string): number {
   const value = text.trim() === "" ? Number.NaN : Number(text);
@@ -130,8 +137,8 @@ function interactive(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
 
-/** Run a scenario (built-in or a file) in a worker thread, with the view the flags ask for. */
-async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<number> {
+/** Run a scenario (built-in or a file) in a worker thread, or a Python program, with the view the flags ask for. */
+async function runScenario(source: Source, flags: RunFlags): Promise<number> {
   const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
   if (flags.size !== undefined && flags.cast === undefined)
     throw new UsageError("--size is the size of a --cast: add --cast FILE");
@@ -151,8 +158,17 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
         : "dashboard";
   // The dashboard's modules (Ink, React) load while the worker thread starts: the first frame comes sooner.
   if (view === "dashboard") import("./views/tui/run-dashboard.js").catch(() => {});
-  const [{ WorkerHost }, { play }] = await Promise.all([import("./cli/worker-host.js"), import("./cli/play.js")]);
-  const host = await WorkerHost.load(source);
+  const { play } = await import("./cli/play.js");
+  const host =
+    source.kind === "python"
+      ? (await import("./cli/python-host.js")).PythonHost.load(source.program, {
+          stdin: view === "dashboard" ? "empty" : "inherit",
+          stdout: view === "quiet" ? "inherit" : "drop",
+          stderr: view === "dashboard" ? "capture" : "inherit",
+          replays: view === "dashboard",
+          color: flags.color,
+        })
+      : await (await import("./cli/worker-host.js")).WorkerHost.load(source);
   try {
     const assignments = [...flags.set];
     if (flags.seed !== undefined) {
@@ -173,6 +189,7 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
       command: replayCommand(source, flags),
       color: flags.color && wantsColor(),
       ...(source.kind === "file" ? { file: source.path } : {}),
+      ...(source.kind === "python" && source.program.kind === "file" ? { file: source.program.path } : {}),
     });
   } finally {
     await host.terminate();
@@ -180,16 +197,27 @@ async function runScenario(source: ScenarioSource, flags: RunFlags): Promise<num
 }
 
 /** The command line that reproduces a run (what a replay page shows): the run's options, not the view's. */
-function replayCommand(source: ScenarioSource, flags: RunFlags): string {
+function replayCommand(source: Source, flags: RunFlags): string {
   const quote = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
-  const words = ["async-demo", ...(source.kind === "file" ? ["run", basename(source.path)] : [source.name])];
+  const words = ["async-demo", ...sourceWords(source)];
   // The run, not its pace on this machine: --instant gives the same events as the dashboard's paced run.
   if (!flags.instant && flags.speed !== 1) words.push("--speed", String(flags.speed));
   for (const assignment of flags.set) words.push("--set", assignment);
   if (flags.seed !== undefined) words.push("--seed", String(flags.seed));
   for (const cancel of flags.cancel) words.push("--cancel", cancel);
   if (flags.interruptAt !== undefined) words.push("--interrupt-at", String(flags.interruptAt));
+  if (source.kind === "python" && source.program.kind === "file" && source.program.args.length > 0) {
+    words.push("--", ...source.program.args);
+  }
   return words.map(quote).join(" ");
+}
+
+/** How the command line names what runs. */
+function sourceWords(source: Source): string[] {
+  if (source.kind === "file") return ["run", basename(source.path)];
+  if (source.kind === "builtin") return [source.name];
+  const program = source.program;
+  return program.kind === "file" ? ["run", basename(program.path)] : [program.scenario.name, "--python"];
 }
 
 const EXAMPLES = `
@@ -201,6 +229,8 @@ Examples:
   async-demo swarm --set tasks=10000 --seed 7 --quiet
   async-demo show cancel                     the rule, the TypeScript and the Python twin
   async-demo run my-scenario.ts              your own scenario (see README)
+  async-demo run examples/tutorial.py        your own Python program, on CPython
+  async-demo shutdown --python               the scenario's Python twin, on CPython
 
 Exit status: 0 main finished, 1 main raised, 2 usage error,
 130 interrupted (Ctrl-C), 143 SIGTERM, 129 terminal closed.`;
@@ -233,16 +263,39 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
     });
 
   addRunOptions(
-    program.command("run").description("run your own scenario file (.ts or .js)").argument("<file>"),
-  ).action(async (file: string, flags: RunFlags) => {
+    program
+      .command("run")
+      .description("run your own scenario file (.ts or .js), or a Python program (.py) on CPython")
+      .argument("<file>", "a scenario (.ts, .js) or a Python program (.py)")
+      .argument("[args...]", "a Python program's own arguments (after --)"),
+  ).action(async (file: string, args: string[], flags: RunFlags) => {
     const { checkReadable } = await import("./cli/user-file.js");
-    setStatus(await runScenario({ kind: "file", path: checkReadable(file) }, flags));
+    const path = checkReadable(file);
+    if (path.endsWith(".py")) {
+      if (flags.set.length > 0 || flags.seed !== undefined) {
+        const option = flags.set.length > 0 ? "--set" : "--seed";
+        throw new UsageError(`${option} is for scenarios: a Python program takes its own arguments after --`);
+      }
+      setStatus(await runScenario({ kind: "python", program: { kind: "file", path, args } }, flags));
+      return;
+    }
+    if (args.length > 0) throw new UsageError(`unexpected argument '${args[0]}' (only a .py program takes arguments)`);
+    setStatus(await runScenario({ kind: "file", path }, flags));
   });
 
   for (const scenario of scenarios) {
-    addRunOptions(program.command(scenario.name).description(scenario.summary)).action(async (flags: RunFlags) => {
-      setStatus(await runScenario({ kind: "builtin", name: scenario.name }, flags));
-    });
+    addRunOptions(program.command(scenario.name).description(scenario.summary))
+      .option("--python", "run the scenario's Python twin on CPython (3.12 or newer) instead of async-demo's runtime")
+      .action(async (flags: RunFlags) => {
+        setStatus(
+          await runScenario(
+            flags.python
+              ? { kind: "python", program: { kind: "scenario", scenario } }
+              : { kind: "builtin", name: scenario.name },
+            flags,
+          ),
+        );
+      });
   }
   return program;
 }

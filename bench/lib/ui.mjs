@@ -200,8 +200,9 @@ function countFrames(text) {
  * after which that row shows the cancel ("cancel requested", "cancelling" or
  * "cancelled"); then the frames written per second while it plays.
  */
-export async function swarm({ tasks = 10_000, windowMs = 2000, log = () => {} } = {}) {
-  const term = spawnTerminal(["swarm", "--set", `tasks=${tasks}`, "--speed", "0.05"]);
+export async function swarm({ tasks = 10_000, windowMs = 2000, log = () => {}, extraArgs = [], env = {} } = {}) {
+  // extraArgs: e.g. ["--python"] (bench/lib/python.mjs: the same swarm as a CPython program).
+  const term = spawnTerminal(["swarm", "--set", `tasks=${tasks}`, "--speed", "0.05", ...extraArgs], { env });
   const rowOf = (k) => term.screen().find((l) => new RegExp(`^[ ›]${k} `).test(l));
   try {
     const firstAt = await term.when(hasDashboard, 20_000);

@@ -8,13 +8,13 @@
  */
 import { closeSync, openSync, writeSync } from "node:fs";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
+import type { CoreOptions } from "../session/core.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
-import { type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
+import { type CoreFactory, type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
 import { OutputFile } from "./output-file.js";
 import { formatTraceback } from "./traceback.js";
-import type { WorkerHost } from "./worker-host.js";
 
 export type ViewKind = "dashboard" | "plain" | "quiet" | "json";
 
@@ -35,6 +35,14 @@ export interface PlayOptions {
   size?: { columns: number; rows: number };
   /** The command line that reproduces this run (a replay page shows it). */
   command?: string;
+}
+
+/** What play() needs of an engine: our runtime in a worker thread (worker-host.ts), or CPython in a child process (python-host.ts). */
+export interface EngineHost {
+  readonly info: ScenarioInfo;
+  /** `events`: whether anyone wants the event stream (`--quiet` alone needs only the prints). */
+  core(options: CoreOptions, events: boolean): CoreFactory;
+  terminate(): Promise<unknown>;
 }
 
 interface View {
@@ -83,7 +91,7 @@ function openTrace(path: string | undefined): number | undefined {
   }
 }
 
-export async function play(host: WorkerHost, options: PlayOptions): Promise<number> {
+export async function play(host: EngineHost, options: PlayOptions): Promise<number> {
   const info: ScenarioInfo = host.info;
   const traceFd = openTrace(options.trace);
   const htmlFile = options.html === undefined ? undefined : OutputFile.open(options.html, "--html");
