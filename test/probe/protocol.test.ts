@@ -77,11 +77,12 @@ for (const python of probePythons()) {
         [1, "two"],
         [1, "lines"],
         [null, "after the loop"],
+        [null, "and a last line without its newline"],
       ]);
       const start = probed.events.findIndex((e) => e.type === "run-start");
       const end = probed.events.findIndex((e) => e.type === "run-end");
       expect(probed.events.indexOf(prints[0] as RuntimeEvent)).toBeLessThan(start);
-      expect(probed.events.indexOf(prints.at(-1) as RuntimeEvent)).toBeGreaterThan(end);
+      expect(probed.events.indexOf(prints.at(-2) as RuntimeEvent)).toBeGreaterThan(end);
     });
 
     for (const [name, status] of [

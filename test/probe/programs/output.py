@@ -28,3 +28,4 @@ async def main():
 
 asyncio.run(main())
 print("after the loop")
+print("and a last line without its newline", end="")
