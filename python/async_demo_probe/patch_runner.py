@@ -144,6 +144,8 @@ def install(make_loop: Callable[[], EventLoop], script: Script) -> None:
         source, probe.signal_source = probe.signal_source, None
         loop = self._loop
         writer = probe.writer
+        if isinstance(loop, EventLoop) and probe.in_select:
+            loop._selector.display_jump()  # Ctrl-C during a paced wait acts at the time on the screen
         if isinstance(loop, EventLoop) and writer.enabled:
             if source is None:
                 writer.control(

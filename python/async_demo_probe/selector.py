@@ -190,6 +190,8 @@ class Selector:
         probe.writer.flush()
         remaining = (timeout - self._jump_progress) / clock.speed
         events = self._poll(max(remaining, 0.0))
+        if self.mode != "paced":  # a SIGINT handler acted at the displayed time meanwhile
+            return events
         self._jump_progress += (time.monotonic() - self._wall_start) * clock.speed
         if events or self._loop._ready:  # I/O or a thread: act at the displayed time
             self.mode = None
@@ -203,13 +205,22 @@ class Selector:
         return None  # a command woke us: serve it, then wait on (select's loop)
 
     def display_jump(self) -> None:
-        """A command acts now, during a paced jump: loop time first moves to the time on the display."""
+        """A command (or a real SIGINT) acts now, during a wait: loop time first moves to the displayed time.
+
+        As in the TypeScript session, where a key pressed between two paced jumps acts at the
+        time on the screen. The wait in progress notices (its mode is gone) and moves time no further.
+        """
+        clock = self._clock
         if self.mode == "paced":
-            clock = self._clock
             progress = self._jump_progress + (time.monotonic() - self._wall_start) * clock.speed
-            self.mode = None
-            self._moved = True
-            clock.advance_to(clock.now() + min(progress, self._jump_delta))
+            shown = clock.now() + min(progress, self._jump_delta)
+        elif self.mode == "realtime":
+            shown = clock.now() + min(time.monotonic() - self._wall_start, self._jump_delta)
+        else:
+            return
+        self.mode = None
+        self._moved = True
+        clock.advance_to(shown)
 
     def _wait_realtime(self, timeout: float | None) -> list[Any]:
         """The virtual clock follows real time while threads or I/O may finish at any moment.
@@ -226,6 +237,8 @@ class Selector:
         probe.writer.flush()
         spent = time.monotonic() - self._returned_at
         events = self._poll(None if timeout is None else max(timeout - spent, 0.0))
+        if self.mode != "realtime":  # a SIGINT handler acted at the displayed time meanwhile
+            return events
         elapsed = time.monotonic() - self._returned_at
         self.mode = None
         if timeout is not None and not events and not self._loop._ready and elapsed >= timeout:

@@ -142,6 +142,29 @@ for (const python of probePythons()) {
       expect(acks(run)[0]).toMatchObject({ id: 1, ok: true });
     });
 
+    it("a real SIGINT during a paced wait acts at the displayed time, and replays there as an interrupt", async () => {
+      // --speed 1: the first jump (to t=1) takes a second of wall time; Ctrl-C comes 0.4 s into it.
+      const live = await runProbe(python, sleepers, [], {
+        flags: ["--speed", "1"],
+        commands: [
+          { signal: "SIGINT", when: (line) => line.type === "clock" && line.advancing === true, delayMs: 400 },
+        ],
+      });
+      expect(live.status).toBe(130);
+      const signal = live.control.find((c) => c.type === "signal") as Record<string, unknown>;
+      expect(signal).toMatchObject({ signal: "SIGINT", boundary: true });
+      expect(signal.time as number).toBeGreaterThan(0.2);
+      expect(signal.time as number).toBeLessThan(1);
+      const interrupt = live.events.find((e) => e.type === "interrupt");
+      expect(interrupt?.time).toBe(signal.time);
+      const file = join(dir, `replay-sigint-${python.version}.json`);
+      const { handles, boundary, time } = signal;
+      writeFileSync(file, JSON.stringify([{ handles, boundary, time, command: { kind: "interrupt" } }]));
+      const replayed = await runProbe(python, sleepers, [], { flags: ["--replay", file] });
+      expect(replayed.events).toEqual(live.events);
+      expect(replayed.status).toBe(130);
+    });
+
     it("end of file on the commands descriptor (the host died) kills the program at once", async () => {
       // Paced: the program would take 3 s; the host "dies" (closes the descriptor) after the first clock line.
       const run = await runProbe(python, sleepers, [], {

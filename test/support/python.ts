@@ -218,6 +218,8 @@ export interface ProbeOptions extends VclockOptions {
   commands?: {
     command?: Record<string, unknown>;
     raw?: string;
+    /** Instead of a line: send the probe this signal (a real Ctrl-C is SIGINT). */
+    signal?: NodeJS.Signals;
     when?: ((line: ProbeLine) => boolean) | ((line: ProbeLine) => boolean)[];
     delayMs?: number;
   }[];
@@ -287,13 +289,14 @@ function startProbe(python: Python, script: string, args: string[], options: Pro
       const sink = child.stdio[4] as NodeJS.WritableStream;
       void (async () => {
         let from = 0;
-        for (const { command, raw, when, delayMs } of commands) {
+        for (const { command, raw, signal, when, delayMs } of commands) {
           for (const test of when === undefined ? [] : Array.isArray(when) ? when : [when]) {
             from = await waitFor(test, from);
           }
           if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
           if (exited) return;
-          sink.write(`${raw ?? JSON.stringify(command)}\n`);
+          if (signal !== undefined) child.kill(signal);
+          else sink.write(`${raw ?? JSON.stringify(command)}\n`);
           from = Math.max(from, seen.length);
         }
         if (options.closeCommands) sink.end();
