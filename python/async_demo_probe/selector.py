@@ -277,10 +277,13 @@ class Selector:
         display, until, advancing, speed = now, None, False, clock.speed
         if clock.kind == "real":
             advancing = not paused
-        elif mode == "paced" and not paused:
-            progress = self._jump_progress + (time.monotonic() - self._wall_start) * clock.speed
+        elif mode == "paced":
+            # Paused in the middle of a jump: the display stays where the jump had got to.
+            progress = self._jump_progress
+            if not paused:
+                progress += (time.monotonic() - self._wall_start) * clock.speed
             display = now + min(progress, self._jump_delta)
-            until, advancing = now + self._jump_delta, True
+            until, advancing = now + self._jump_delta, not paused
         elif mode == "realtime" and not paused:
             display = now + time.monotonic() - self._wall_start
             until = None if self._jump_delta == math.inf else now + self._jump_delta
