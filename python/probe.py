@@ -6,12 +6,12 @@ See PROTOCOL.md beside this file. Kept to syntax every Python 3 parses, so an
 old interpreter gets the one-line refusal below instead of a SyntaxError.
 """
 import os
-import platform
 import sys
 
 
 def _refuse(reason):
-    sys.stderr.write("this Python ({}) {}\n".format(platform.python_version(), reason))
+    version = "{}.{}.{}".format(*sys.version_info[:3])
+    sys.stderr.write("this Python ({}) {}\n".format(version, reason))
     sys.exit(2)
 
 

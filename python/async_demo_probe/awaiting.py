@@ -112,13 +112,13 @@ def describe(task: Any) -> dict[str, Any]:
     for code, frame in chain:
         if code is asyncio_internals.SLEEP:
             return _sleep(frame)
-        if code in asyncio_internals.TASKGROUP_EXIT:
+        if id(code) in asyncio_internals.TASKGROUP_EXIT:
             return _task_group(frame)
         if code is asyncio_internals.WAIT or code is asyncio_internals.WAIT_INNER:
             return _wait(frame)
-        if code in asyncio_internals.AS_COMPLETED_WAIT:
+        if id(code) in asyncio_internals.AS_COMPLETED_WAIT:
             return {"text": "as_completed", "kind": "wait"}
-        text = asyncio_internals.SYNC_TEXTS.get(code)
+        text = asyncio_internals.SYNC_TEXTS.get(id(code))
         if text is not None:
             return {"text": text, "kind": "sync"}
     known = _future(waiter)
@@ -126,6 +126,6 @@ def describe(task: Any) -> dict[str, Any]:
         return known
     innermost = chain[-1][0]
     if innermost.co_filename.startswith(_ASYNCIO) and not innermost.co_name.startswith("_"):
-        if innermost not in asyncio_internals.INLINE:
+        if id(innermost) not in asyncio_internals.INLINE:
             return {"text": f"{innermost.co_name}()", "kind": "future"}
     return {"text": "future", "kind": "future"}

@@ -5,18 +5,30 @@ parses and queues them (control.py); the loop's thread applies them at its
 next handle boundary, woken through its self-pipe if it is waiting. The
 thread is a daemon: it never keeps the program alive, and the real-time
 fallback does not count it as the program's thread.
+
+End of file on the descriptor means the host is gone (it may have been
+SIGKILLed): nobody can see or stop the program any more, and it runs in a
+process group of its own, so the probe ends it — the whole group — at once.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import threading
 
 from .control import Control
 from .state import probe
 
 __all__ = ["start_reader"]
+
+
+def _host_gone() -> None:
+    """Kill the program (its process group, when the probe leads it: the host spawned it so)."""
+    if os.getpgrp() == os.getpid():
+        os.killpg(os.getpgrp(), signal.SIGKILL)
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def start_reader(fd: int, control: Control) -> threading.Thread:
@@ -31,6 +43,7 @@ def start_reader(fd: int, control: Control) -> threading.Thread:
                 except OSError:
                     return
                 if not chunk:
+                    _host_gone()
                     return
                 pending += chunk
                 *lines, pending = pending.split(b"\n")

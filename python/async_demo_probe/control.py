@@ -239,19 +239,20 @@ def _inject(loop: Any, task: Any) -> str | None:
     (asyncio.sleep's ``finally`` cancels its timer; a lock or queue waiter
     cleans up in its ``except``).
     """
+    coro = getattr(task.get_coro(), "__name__", "the task")
+    who = f"{coro} ({task.get_name()})"
     if probe.current is task:
-        return "the task is running"
+        return f"{who} is running: nothing can be raised there"
     waiter = task._fut_waiter
     if waiter is None:
-        return "the task is not parked on a future (not started yet, or at a bare sleep(0)): nothing to throw into"
+        return f"{who} is not waiting on a future (not started yet, or at a bare sleep(0)): nothing can be raised there"
     wakeup = context = None
     for callback, callback_context in waiter._callbacks or ():
         if getattr(callback, "__self__", None) is task and getattr(callback, "__name__", "") == "task_wakeup":
             wakeup, context = callback, callback_context
             break
     if wakeup is None:
-        return "the task's wake-up is not where CPython keeps it"
-    coro = getattr(task.get_coro(), "__name__", "the task")
+        return f"{who}'s wake-up is not where CPython keeps it: nothing can be raised there"
     error = RuntimeError(f"injected: what if {coro} failed here?")
     writer = probe.writer
     if writer.enabled:

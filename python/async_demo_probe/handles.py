@@ -36,7 +36,7 @@ from .causes import register_step_code
 from .state import probe, task_id
 from .task import Task
 
-__all__ = ["Handle", "TimerHandle", "StepHandle", "is_step", "cancelled_error_repr", "safe_repr"]
+__all__ = ["Handle", "TimerHandle", "StepHandle", "STEP_WRAPPER", "is_step", "cancelled_error_repr", "safe_repr"]
 
 _CancelledError = asyncio.CancelledError
 _BLOCKED = 0.1
@@ -124,14 +124,14 @@ def _thrown(task: Any, args: tuple[Any, ...]) -> str | None:
     return cancelled_error_repr(thrown) if isinstance(thrown, asyncio.Future) else safe_repr(thrown)
 
 
-def _done(task: Any) -> dict[str, Any]:
+def _done(task: Any) -> None:
     if task.cancelled():
         outcome, value, swallowed = "cancelled", cancelled_error_repr(task), False
     elif task._exception is not None:
         outcome, value, swallowed = "exception", safe_repr(task._exception), False
     else:
         outcome, value, swallowed = "result", safe_repr(task._result), task.cancelling() > 0
-    return {"type": "task-done", "task": task._probe_id, "outcome": outcome, "value": value, "swallowed": swallowed}
+    probe.writer.task_done(task._probe_id, outcome, value, swallowed)
 
 
 def _emit_suspend_early() -> None:
@@ -178,39 +178,64 @@ class StepHandle(Handle):
             probe.current = None
             elapsed = time.perf_counter() - started
             if task.done():
-                writer.event(_done(task))
+                _done(task)
             elif not probe.early_suspend:
                 _suspend(task)
             if elapsed > _BLOCKED:
-                writer.event(
+                # Without a seq, as the runtime's: wall time decides whether it happens, and a
+                # replay of the run must number every other event alike.
+                writer.control(
                     {
                         "type": "warning",
                         "kind": "blocked-step",
                         "task": number,
                         "text": f"{task._coro.__name__} ({task.get_name()}) held the loop for "
                         f"{round(elapsed * 1000)} ms without awaiting: nothing else could run",
+                        "time": writer.time(),
                     }
                 )
 
 
 register_step_code(StepHandle._run.__code__, _emit_suspend_early)
 
-_step_types: set[type] = set()
-_method_type = type(len)  # builtin_function_or_method: a C method bound to its object
+def _step_wrapper_type() -> type:
+    """The class of the callback a C Task schedules its steps with (``TaskStepMethWrapper``).
+
+    Not importable from ``_asyncio``: found by making a task on a stand-in loop
+    that records the callback (a named task, so no ``Task-N`` number is used).
+    """
+
+    class StandIn:
+        callback: Any = None
+
+        def get_debug(self) -> bool:
+            return False
+
+        def call_soon(self, callback: Any, *args: Any, context: Any = None) -> None:
+            self.callback = callback
+
+    async def nothing() -> None:
+        pass
+
+    coro = nothing()
+    stand_in = StandIn()
+    task = asyncio.Task(coro, loop=stand_in, name="async-demo-probe")  # type: ignore[arg-type]
+    task._log_destroy_pending = False  # type: ignore[attr-defined]
+    coro.close()
+    return type(stand_in.callback)
+
+
+STEP_WRAPPER = _step_wrapper_type()
+_METHOD = type(len)  # builtin_function_or_method: a C method bound to its object (task_wakeup)
 
 
 def is_step(callback: Any) -> bool:
     """True if ``callback`` (given to ``call_soon``) runs a step of one of the probe's tasks.
 
     Tested by class, not by the task's number: the first step is scheduled
-    inside ``Task.__init__``, before the task is hashed (numbered).
+    inside ``Task.__init__``. (loop.py inlines this test on its hot path.)
     """
     kind = type(callback)
-    if kind is _method_type:
-        return callback.__name__ == "task_wakeup" and isinstance(callback.__self__, Task)
-    if kind in _step_types:
-        return isinstance(callback.__self__, Task)
-    if kind.__name__ == "TaskStepMethWrapper":
-        _step_types.add(kind)
+    if kind is STEP_WRAPPER or (kind is _METHOD and callback.__name__ == "task_wakeup"):
         return isinstance(callback.__self__, Task)
     return False

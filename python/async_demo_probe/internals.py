@@ -49,7 +49,15 @@ __all__ = [
     "SYNC_TEXTS",
 ]
 
-CodeSet = frozenset
+def CodeSet(codes: object) -> frozenset[int]:  # noqa: N802 — used like a type
+    """The identities of some code objects.
+
+    Sets of ids, not of code objects: a code object's hash is computed from
+    its bytecode and constants on every call, which costs microseconds.
+    Every code object named here belongs to a function that lives as long as
+    its module, so its id stays its own.
+    """
+    return frozenset(id(c) for c in codes)  # type: ignore[attr-defined]
 
 
 def code(function: object) -> types.CodeType:
@@ -92,12 +100,12 @@ INLINE = CodeSet({WAIT_FOR})
 CANCEL_AND_WAIT = code(tasks._cancel_and_wait)
 
 #: Where as_completed makes its tasks (a set: patch_order.py adds the probe's own wrapper).
-AS_COMPLETED_CREATE: set[types.CodeType]
+AS_COMPLETED_CREATE: set[int]
 if hasattr(tasks, "_AsCompletedIterator"):  # 3.13: as_completed returns an iterator object
-    AS_COMPLETED_CREATE = {code(tasks._AsCompletedIterator.__init__)}
+    AS_COMPLETED_CREATE = {id(code(tasks._AsCompletedIterator.__init__))}
     AS_COMPLETED_WAIT = CodeSet({code(tasks._AsCompletedIterator._wait_for_one)})
 else:  # 3.12: as_completed is a generator; _wait_for_one a closure inside it
-    AS_COMPLETED_CREATE = {code(tasks.as_completed)}
+    AS_COMPLETED_CREATE = {id(code(tasks.as_completed))}
     AS_COMPLETED_WAIT = CodeSet({nested_code(code(tasks.as_completed), "_wait_for_one")})
 
 TASKGROUP_CREATE_TASK = code(taskgroups.TaskGroup.create_task)
@@ -119,12 +127,13 @@ CANCEL_ALL_TASKS = code(runners._cancel_all_tasks)
 RUN_UNTIL_COMPLETE = code(base_events.BaseEventLoop.run_until_complete)
 
 #: What a task waiting in one of asyncio's synchronisation primitives or queues awaits (team contract).
-SYNC_TEXTS: dict[types.CodeType, str] = {
-    code(locks.Lock.acquire): "Lock.acquire()",
-    code(locks.Event.wait): "Event.wait()",
-    code(locks.Condition.wait): "Condition.wait()",
-    code(locks.Semaphore.acquire): "Semaphore.acquire()",
-    code(queues.Queue.get): "Queue.get()",
-    code(queues.Queue.put): "Queue.put()",
-    code(queues.Queue.join): "Queue.join()",
+#: Keyed by the code objects' ids (see CodeSet).
+SYNC_TEXTS: dict[int, str] = {
+    id(code(locks.Lock.acquire)): "Lock.acquire()",
+    id(code(locks.Event.wait)): "Event.wait()",
+    id(code(locks.Condition.wait)): "Condition.wait()",
+    id(code(locks.Semaphore.acquire)): "Semaphore.acquire()",
+    id(code(queues.Queue.get)): "Queue.get()",
+    id(code(queues.Queue.put)): "Queue.put()",
+    id(code(queues.Queue.join)): "Queue.join()",
 }

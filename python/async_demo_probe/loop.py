@@ -27,7 +27,7 @@ from typing import Any
 
 from . import internals as asyncio_internals
 from .clock import Clock
-from .handles import Handle, StepHandle, TimerHandle, is_step
+from .handles import STEP_WRAPPER, Handle, StepHandle, TimerHandle
 from .selector import Selector
 from .state import probe, task_id
 from .task import Task
@@ -44,15 +44,15 @@ def created_by(frame: Any) -> str:
         return "taskGroup"
     if code is asyncio_internals.RUNNER_RUN:
         return "run"
-    if code in asyncio_internals.ENSURE_FUTURE:
-        while frame is not None and frame.f_code in asyncio_internals.ENSURE_FUTURE:
+    if id(code) in asyncio_internals.ENSURE_FUTURE:
+        while frame is not None and id(frame.f_code) in asyncio_internals.ENSURE_FUTURE:
             frame = frame.f_back
         code = frame.f_code if frame is not None else None
         if code is asyncio_internals.GATHER:
             return "gather"
         if code is asyncio_internals.SHIELD:
             return "shield"
-        if code in asyncio_internals.AS_COMPLETED_CREATE:
+        if id(code) in asyncio_internals.AS_COMPLETED_CREATE:
             return "asCompleted"
         if code is asyncio_internals.WAIT_FOR:
             return "waitFor"
@@ -60,6 +60,8 @@ def created_by(frame: Any) -> str:
             return "loop"
     return "task"
 
+
+_METHOD = type(len)
 
 _KINDS = {
     "Task exception was never retrieved": "never-retrieved",
@@ -97,11 +99,10 @@ class EventLoop(asyncio.SelectorEventLoop):  # type: ignore[misc,valid-type]
         task = Task(coro, loop=self, name=name, context=context)
         if task._source_traceback:
             del task._source_traceback[-1]
-        number = hash(task)
         writer = probe.writer
         if writer.enabled:
             writer.task_created(
-                number,
+                task._probe_id,
                 task.get_name(),
                 getattr(coro, "__name__", None) or type(coro).__name__,
                 task_id(probe.current),
@@ -121,7 +122,13 @@ class EventLoop(asyncio.SelectorEventLoop):  # type: ignore[misc,valid-type]
     # ------------------------------------------------------------------ handles
 
     def _call_soon(self, callback: Any, args: Any, context: Any) -> Any:
-        if self._probe_steps and is_step(callback):
+        # is_step(callback), inlined: this runs for every callback and step.
+        kind = type(callback)
+        if (
+            self._probe_steps
+            and (kind is STEP_WRAPPER or (kind is _METHOD and callback.__name__ == "task_wakeup"))
+            and isinstance(callback.__self__, Task)
+        ):
             handle = StepHandle(callback, args, self, context)
         else:
             handle = Handle(callback, args, self, context)

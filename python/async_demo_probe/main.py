@@ -14,7 +14,6 @@ import atexit
 import json
 import math
 import os
-import platform
 import runpy
 import signal
 import sys
@@ -142,7 +141,10 @@ def parse(argv: list[str]) -> Options:
 
 
 def _version() -> str:
-    return platform.python_version()
+    """``platform.python_version()``, without importing platform (start-up time)."""
+    major, minor, micro, level, serial = sys.version_info
+    suffix = "" if level == "final" else {"alpha": "a", "beta": "b", "candidate": "rc"}[level] + str(serial)
+    return f"{major}.{minor}.{micro}{suffix}"
 
 
 def refuse(detail: str) -> NoReturn:
@@ -256,7 +258,7 @@ def main(argv: list[str]) -> None:
         clock = RealClock(speed) if options.clock == "real" else VirtualClock(speed)
         loop = EventLoop(clock)
         probe.loop = loop
-        writer.time = loop.time
+        writer.time = clock.now
         return loop
 
     install_runner(make_loop, Script(options.cancels, options.interrupt_at))

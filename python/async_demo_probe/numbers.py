@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 __all__ = ["js_number"]
 
 
@@ -21,6 +19,8 @@ def js_number(x: float) -> str:
     if "e" not in text:
         return text
     if 1e-7 <= abs(x) < 1e21:
+        from decimal import Decimal  # rare (a delay like 1e-05): not worth importing at start-up
+
         return format(Decimal(text), "f")
     mantissa, exponent = text.split("e")
     sign = "-" if exponent.startswith("-") else "+"

@@ -9,7 +9,7 @@ Encoding is the probe's main cost (a gather of 100,000 ``sleep(0)`` makes half
 a million events). ``json.dumps`` builds a new encoder for every call; here one
 ``json.JSONEncoder`` is made once and its C encoder reused, and the three
 events every task emits (step, a ``sleep(0)`` suspend, task-created) are
-formatted from templates, whose strings still go through the encoder's own
+formatted from templates (and task-done), whose strings still go through the encoder's own
 string escaping. Lines are buffered and written in batches: at every loop
 iteration boundary, before the loop blocks, when the buffer is large, and at exit.
 """
@@ -88,23 +88,28 @@ class EventWriter:
 
     def step(self, task: int) -> None:
         """The ``step`` event (hot: every step of every task)."""
-        self.seq += 1
-        self._lines.append('{"type":"step","task":%d,"seq":%d,"time":%r}' % (task, self.seq, self.time()))
-        self._after()
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append('{"type":"step","task":%d,"seq":%d,"time":%r}' % (task, seq, self.time()))
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
 
     def yielded(self, task: int) -> None:
         """A ``suspend`` at a bare ``yield`` (``await asyncio.sleep(0)``; hot)."""
-        self.seq += 1
-        self._lines.append(
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append(
             '{"type":"suspend","task":%d,"awaiting":{"text":"sleep 0 (yield)","kind":"yield"},"seq":%d,"time":%r}'
-            % (task, self.seq, self.time())
+            % (task, seq, self.time())
         )
-        self._after()
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
 
     def task_created(self, task: int, name: str, coro: str, parent: int | None, by: str) -> None:
         """The ``task-created`` event (hot: once per task)."""
-        self.seq += 1
-        self._lines.append(
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append(
             '{"type":"task-created","task":%d,"name":%s,"coro":%s,"parent":%s,"by":"%s","seq":%d,"time":%r}'
             % (
                 task,
@@ -112,11 +117,23 @@ class EventWriter:
                 encode_basestring_ascii(coro),
                 "null" if parent is None else parent,
                 by,
-                self.seq,
+                seq,
                 self.time(),
             )
         )
-        self._after()
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
+
+    def task_done(self, task: int, outcome: str, value: str, swallowed: bool) -> None:
+        """The ``task-done`` event (hot: once per task)."""
+        seq = self.seq = self.seq + 1
+        lines = self._lines
+        lines.append(
+            '{"type":"task-done","task":%d,"outcome":"%s","value":%s,"swallowed":%s,"seq":%d,"time":%r}'
+            % (task, outcome, encode_basestring_ascii(value), "true" if swallowed else "false", seq, self.time())
+        )
+        if len(lines) >= _BATCH or self.on_event is not None:
+            self._after()
 
     def _after(self) -> None:
         if len(self._lines) >= _BATCH:

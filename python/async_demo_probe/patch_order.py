@@ -34,7 +34,7 @@ def install() -> None:
     """Patch as_completed (3.12 or 3.13) to make its tasks in argument order."""
     import asyncio
 
-    asyncio_internals.AS_COMPLETED_CREATE.add(_tasks_in_order.__code__)
+    asyncio_internals.AS_COMPLETED_CREATE.add(id(_tasks_in_order.__code__))
     iterator = getattr(tasks, "_AsCompletedIterator", None)
     if iterator is not None:  # 3.13+
         original_init = iterator.__init__

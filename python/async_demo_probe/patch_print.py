@@ -13,6 +13,7 @@ Nothing is replaced when no events are reported (the twin tests, ``--quiet``).
 
 from __future__ import annotations
 
+import atexit
 import sys
 import threading
 from typing import Any
@@ -76,6 +77,19 @@ class StdoutProxy:
         return repr(self._real)
 
 
+    def finish(self) -> None:
+        """At exit: a last line without its newline (``print(x, end="")``) is output too."""
+        pending, self._pending = self._pending, {}
+        for text in pending.values():
+            if text:
+                probe.writer.event({"type": "print", "task": None, "text": text})
+
+
 def install() -> None:
-    """Put the proxy in place of ``sys.stdout`` (the loop's thread is the one that installs it)."""
-    sys.stdout = StdoutProxy(sys.stdout)
+    """Put the proxy in place of ``sys.stdout`` (the loop's thread is the one that installs it).
+
+    Installed after the writer's own exit flush is registered, so its ``finish`` runs first.
+    """
+    proxy = StdoutProxy(sys.stdout)
+    sys.stdout = proxy
+    atexit.register(proxy.finish)

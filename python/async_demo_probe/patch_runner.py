@@ -112,7 +112,7 @@ def install(make_loop: Callable[[], EventLoop], script: Script) -> None:
             )
             return _original_run(self, coro, context=context)
         probe.loop = loop
-        probe.writer.time = loop.time
+        probe.writer.time = loop._probe_clock.now
         probe.in_run = True
         if probe.writer.enabled:
             probe.writer.event({"type": "run-start", "clock": loop._probe_clock.kind})
@@ -120,9 +120,11 @@ def install(make_loop: Callable[[], EventLoop], script: Script) -> None:
         try:
             result = _original_run(self, coro, context=context)
         except BaseException as error:
-            self._probe_outcome = _outcome(error)
+            if probe.writer.enabled:
+                self._probe_outcome = _outcome(error)
             raise
-        self._probe_outcome = ("result", _repr(result))
+        if probe.writer.enabled:  # asyncio never calls repr() on main's result; only the event needs it
+            self._probe_outcome = ("result", _repr(result))
         return result
 
     def close(self: runners.Runner) -> None:
@@ -142,6 +144,8 @@ def install(make_loop: Callable[[], EventLoop], script: Script) -> None:
         source, probe.signal_source = probe.signal_source, None
         loop = self._loop
         writer = probe.writer
+        if isinstance(loop, EventLoop) and probe.in_select:
+            loop._selector.display_jump()  # Ctrl-C during a paced wait acts at the time on the screen
         if isinstance(loop, EventLoop) and writer.enabled:
             if source is None:
                 writer.control(

@@ -62,6 +62,8 @@ class Selector:
         self._realtime_reason: str | None = None
         self._deadlock_said = False
         self._moved = False
+        #: Wall time when select() last returned: the handles run since began then.
+        self._returned_at = time.monotonic()
         #: Executors the program ran jobs in: their idle worker threads do not hold real time.
         self.executors: list[Any] = []
         #: Futures of run_in_executor jobs (the loop adds them), pruned when done.
@@ -97,46 +99,50 @@ class Selector:
     # ------------------------------------------------------------------ the wait
 
     def select(self, timeout: float | None = None) -> list[Any]:
+        probe.in_select = True
+        try:
+            return self._select(timeout)
+        finally:
+            probe.in_select = False
+            self._returned_at = time.monotonic()
+
+    def _select(self, timeout: float | None) -> list[Any]:
         loop = self._loop
         control = probe.control
         clock = self._clock
-        probe.in_select = True
-        try:
-            while True:
-                self._maybe_flush()
-                if control is not None:
-                    control.at_boundary()
-                if self._moved:  # a command moved loop time: _run_once must compute the wait again
-                    self._moved = False
-                    return self._poll(0)
-                if loop._ready:  # a command scheduled work: run it before waiting
-                    timeout = 0
-                if timeout == 0:
-                    self.mode = None
-                    return self._poll(0)
-                reason = self.realtime_reason()
-                self._note_realtime(reason)
-                if clock.kind == "real":
-                    return self._wait_real(timeout)
-                if reason is not None:
-                    return self._wait_realtime(timeout)
-                if clock.speed == math.inf or (control is not None and control.stepping):
-                    events = self._poll(0)
-                    if events:
-                        return events
-                    if timeout is None:
-                        woken = self._wait_idle()
-                        if woken is None:
-                            continue
-                        return woken
-                    self.mode = None
-                    clock.advance(timeout)
-                    return []
-                result = self._wait_paced(timeout)
-                if result is not None:
-                    return result
-        finally:
-            probe.in_select = False
+        while True:
+            self._maybe_flush()
+            if control is not None:
+                control.at_boundary()
+            if self._moved:  # a command moved loop time: _run_once must compute the wait again
+                self._moved = False
+                return self._poll(0)
+            if loop._ready:  # a command scheduled work: run it before waiting
+                timeout = 0
+            if timeout == 0:
+                self.mode = None
+                return self._poll(0)
+            reason = self.realtime_reason()
+            self._note_realtime(reason)
+            if clock.kind == "real":
+                return self._wait_real(timeout)
+            if reason is not None:
+                return self._wait_realtime(timeout)
+            if clock.speed == math.inf or (control is not None and control.stepping):
+                events = self._poll(0)
+                if events:
+                    return events
+                if timeout is None:
+                    woken = self._wait_idle()
+                    if woken is None:
+                        continue
+                    return woken
+                self.mode = None
+                clock.advance(timeout)
+                return []
+            result = self._wait_paced(timeout)
+            if result is not None:
+                return result
 
     def _poll(self, timeout: float | None) -> list[Any]:
         """The real selector's events, the loop's own wake-up drained instead of returned."""
@@ -184,6 +190,8 @@ class Selector:
         probe.writer.flush()
         remaining = (timeout - self._jump_progress) / clock.speed
         events = self._poll(max(remaining, 0.0))
+        if self.mode != "paced":  # a SIGINT handler acted at the displayed time meanwhile
+            return events
         self._jump_progress += (time.monotonic() - self._wall_start) * clock.speed
         if events or self._loop._ready:  # I/O or a thread: act at the displayed time
             self.mode = None
@@ -197,24 +205,41 @@ class Selector:
         return None  # a command woke us: serve it, then wait on (select's loop)
 
     def display_jump(self) -> None:
-        """A command acts now, during a paced jump: loop time first moves to the time on the display."""
+        """A command (or a real SIGINT) acts now, during a wait: loop time first moves to the displayed time.
+
+        As in the TypeScript session, where a key pressed between two paced jumps acts at the
+        time on the screen. The wait in progress notices (its mode is gone) and moves time no further.
+        """
+        clock = self._clock
         if self.mode == "paced":
-            clock = self._clock
             progress = self._jump_progress + (time.monotonic() - self._wall_start) * clock.speed
-            self.mode = None
-            self._moved = True
-            clock.advance_to(clock.now() + min(progress, self._jump_delta))
+            shown = clock.now() + min(progress, self._jump_delta)
+        elif self.mode == "realtime":
+            shown = clock.now() + min(time.monotonic() - self._wall_start, self._jump_delta)
+        else:
+            return
+        self.mode = None
+        self._moved = True
+        clock.advance_to(shown)
 
     def _wait_realtime(self, timeout: float | None) -> list[Any]:
-        """The virtual clock follows real time while threads or I/O may finish at any moment."""
+        """The virtual clock follows real time while threads or I/O may finish at any moment.
+
+        Counted from the end of the previous wait, not from now: the handles that ran since
+        took real time too, and a thread started in one of them has been running all along
+        (``wait_for(to_thread(time.sleep, 0.3), 1)`` must see at least 0.3 s go by).
+        """
         clock = self._clock
         self.mode = "realtime"
         self._jump_delta = math.inf if timeout is None else timeout
-        self._wall_start = time.monotonic()
+        self._wall_start = self._returned_at
         self.beat(force=True)
         probe.writer.flush()
-        events = self._poll(timeout)
-        elapsed = time.monotonic() - self._wall_start
+        spent = time.monotonic() - self._returned_at
+        events = self._poll(None if timeout is None else max(timeout - spent, 0.0))
+        if self.mode != "realtime":  # a SIGINT handler acted at the displayed time meanwhile
+            return events
+        elapsed = time.monotonic() - self._returned_at
         self.mode = None
         if timeout is not None and not events and not self._loop._ready and elapsed >= timeout:
             clock.advance(timeout)
@@ -252,10 +277,13 @@ class Selector:
         display, until, advancing, speed = now, None, False, clock.speed
         if clock.kind == "real":
             advancing = not paused
-        elif mode == "paced" and not paused:
-            progress = self._jump_progress + (time.monotonic() - self._wall_start) * clock.speed
+        elif mode == "paced":
+            # Paused in the middle of a jump: the display stays where the jump had got to.
+            progress = self._jump_progress
+            if not paused:
+                progress += (time.monotonic() - self._wall_start) * clock.speed
             display = now + min(progress, self._jump_delta)
-            until, advancing = now + self._jump_delta, True
+            until, advancing = now + self._jump_delta, not paused
         elif mode == "realtime" and not paused:
             display = now + time.monotonic() - self._wall_start
             until = None if self._jump_delta == math.inf else now + self._jump_delta

@@ -18,9 +18,7 @@ Steps, suspensions and results are seen by the loop (handles.py), not here:
 the C Task's step is not reachable from a subclass.
 
 Relies on: ``_asyncio.Task`` being subclassable with ``cancel``/``uncancel``/
-``set_name`` called through the instance's type (3.4+; uncancel 3.11+), and on
-the C Task registering itself in a weak set during ``__init__`` (which hashes
-it, giving it its number at creation).
+``set_name`` called through the instance's type (3.4+; uncancel 3.11+).
 """
 
 from __future__ import annotations
@@ -49,12 +47,13 @@ class Task(asyncio.Task):  # type: ignore[misc]  # _asyncio.Task, the C implemen
     __slots__ = ("_probe_id",)
     _probe_id: int
 
+    def __init__(self, coro: Any, **options: Any) -> None:
+        # Numbered first: the C Task hashes itself inside __init__ (it registers in a weak set).
+        self._probe_id = next(_numbers)
+        super().__init__(coro, **options)
+
     def __hash__(self) -> int:
-        try:
-            return self._probe_id
-        except AttributeError:  # the first hash happens inside __init__, when the task registers
-            number = self._probe_id = next(_numbers)
-            return number
+        return self._probe_id
 
     def cancel(self, msg: Any = None) -> bool:
         writer = probe.writer

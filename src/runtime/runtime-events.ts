@@ -54,7 +54,9 @@ export type WarningKind =
   | "foreign-await"
   | "callback-error"
   | "shutdown-error"
-  | "deadlock";
+  | "deadlock"
+  /** CPython only (the probe): a Python warning, or an asyncio error report with no kind above. */
+  | "python";
 
 interface Base {
   /** 1, 2, 3… in emission order: the event's position in the run, the same in every run of the program. */

@@ -28,8 +28,9 @@ function strip(event: RuntimeEvent): Comparable {
 /**
  * Split at each run-start; runs after the first are renumbered from 1 (seq, task ids, Task-N names).
  * `blocked-step` warnings are left out: they say a step took over 100 ms of wall time, which depends on
- * the machine's load, not on the program; so are events outside a run (the probe reports what a program
- * prints before asyncio.run and after it, our runtime has nothing there). Later events are renumbered.
+ * the machine's load, not on the program (neither side numbers them); so are events outside a run (the
+ * probe reports what a program prints before asyncio.run and after it, our runtime has nothing there):
+ * the events after those are renumbered.
  */
 export function comparable(events: readonly RuntimeEvent[]): Comparable[][] {
   const runs: RuntimeEvent[][] = [];
@@ -39,12 +40,12 @@ export function comparable(events: readonly RuntimeEvent[]): Comparable[][] {
     if (original.type === "run-start") inRun = true;
     const outside = !inRun;
     if (original.type === "run-end") inRun = false;
-    if (outside || (original.type === "warning" && original.kind === "blocked-step")) {
-      // Only a numbered event shifts the ones after it (our blocked-step warning has no seq).
-      if (original.seq !== undefined) dropped++;
+    if (original.seq === undefined) continue; // a blocked-step warning: numbered by neither side
+    if (outside) {
+      dropped++;
       continue;
     }
-    const event = dropped === 0 ? original : { ...original, seq: original.seq - dropped };
+    const event = dropped === 0 ? original : { ...original, seq: (original.seq as number) - dropped };
     if (event.type === "run-start" || runs.length === 0) runs.push([]);
     (runs[runs.length - 1] as RuntimeEvent[]).push(event);
   }

@@ -100,10 +100,64 @@ export function scriptFlags({ cancels = [], interruptAt }: VclockOptions): strin
   return flags;
 }
 
-const ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+/**
+ * At most this many Python processes at once: suites start dozens of comparisons together, and on a
+ * 2-core machine shared with others, all at once they queue for the CPU until some hit their timeout.
+ */
+const MAX_RUNNING = 3;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Run `start` when a slot is free; the slot is given back when its promise settles. */
+function limited<T>(start: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const go = () => {
+      running++;
+      start()
+        .then(resolve, reject)
+        .finally(() => {
+          running--;
+          waiting.shift()?.();
+        });
+    };
+    if (running < MAX_RUNNING) go();
+    else waiting.push(go);
+  });
+}
+
+// PYTHON_COLORS=0: vitest sets FORCE_COLOR, which makes 3.13 colour its tracebacks.
+const ENV = { ...process.env, PYTHONDONTWRITEBYTECODE: "1", PYTHON_COLORS: "0" };
 
 function statusOf(code: number | null, signal: NodeJS.Signals | null): number {
   return signal ? 128 + (SIGNALS[signal] ?? 0) : (code ?? 1);
+}
+
+/** Run `script` under plain CPython (no probe), with `env` added to the environment. */
+export function runCPython(
+  python: Python,
+  script: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<PythonResult> {
+  return limited(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          python.executable,
+          [script, ...args],
+          { encoding: "utf8", timeout: 60_000, env: { ...ENV, ...env } },
+          (error, stdout, stderr) => {
+            let status = 0;
+            if (error) {
+              const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
+              const code = (error as { code?: unknown }).code;
+              status = statusOf(typeof code === "number" ? code : 1, signal);
+            }
+            resolve({ stdout, stderr, status });
+          },
+        );
+      }),
+  );
 }
 
 /** Run `script` under CPython on the probe's virtual clock (no events), with optional scripted commands. */
@@ -113,26 +167,38 @@ export function runPython(
   args: string[] = [],
   vclock: VclockOptions = {},
 ): Promise<PythonResult> {
-  return new Promise((resolve) => {
-    execFile(
-      python.executable,
-      [PROBE, ...scriptFlags(vclock), "--", script, ...args],
-      { encoding: "utf8", timeout: 30_000, env: ENV },
-      (error, stdout, stderr) => {
-        let status = 0;
-        if (error) {
-          const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
-          const code = (error as { code?: unknown }).code;
-          status = statusOf(typeof code === "number" ? code : 1, signal);
-        }
-        resolve({ stdout, stderr, status });
-      },
-    );
-  });
+  return limited(
+    () =>
+      new Promise((resolve) => {
+        execFile(
+          python.executable,
+          [PROBE, ...scriptFlags(vclock), "--", script, ...args],
+          { encoding: "utf8", timeout: 60_000, env: ENV },
+          (error, stdout, stderr) => {
+            let status = 0;
+            if (error) {
+              const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
+              const code = (error as { code?: unknown }).code;
+              status = statusOf(typeof code === "number" ? code : 1, signal);
+            }
+            resolve({ stdout, stderr, status });
+          },
+        );
+      }),
+  );
 }
 
-/** A line of the probe's events descriptor: an event (with `seq`) or a control message. */
-export type ProbeLine = RuntimeEvent | { type: string; seq?: undefined; [key: string]: unknown };
+/** An event: numbered, or the one without a number (a blocked-step warning: wall time, as the runtime's). */
+function isEvent(line: ProbeLine): boolean {
+  return line.seq !== undefined || (line.type === "warning" && line.kind === "blocked-step");
+}
+
+/** A line of the probe's events descriptor: an event (with `seq`) or a control message (without). */
+export interface ProbeLine {
+  type: string;
+  seq?: number;
+  [key: string]: unknown;
+}
 
 export interface ProbeRun extends PythonResult {
   /** The runtime events, in order. */
@@ -144,12 +210,25 @@ export interface ProbeRun extends PythonResult {
 export interface ProbeOptions extends VclockOptions {
   /** More probe options (`--speed 2`, `--replay FILE`…), before the program. */
   flags?: string[];
-  /** Lines to write on the commands descriptor (fd 4), each a command object; `delayMs` waits before it. */
-  commands?: { command: Record<string, unknown>; delayMs?: number }[];
-  /** Keep the commands descriptor open until the program ends (else it closes after the last command). */
-  keepCommandsOpen?: boolean;
+  /**
+   * Lines to write on the commands descriptor (fd 4): a command object, or a raw line. Each is written
+   * once the probe has written, after the previous command, a line for which `when` holds (e.g. a clock
+   * message saying it paused; several: one after the other), then after `delayMs`.
+   */
+  commands?: {
+    command?: Record<string, unknown>;
+    raw?: string;
+    /** Instead of a line: send the probe this signal (a real Ctrl-C is SIGINT). */
+    signal?: NodeJS.Signals;
+    when?: ((line: ProbeLine) => boolean) | ((line: ProbeLine) => boolean)[];
+    delayMs?: number;
+  }[];
+  /** Close the commands descriptor after the last command: the probe takes that for the host's death. */
+  closeCommands?: boolean;
   timeoutMs?: number;
   stdin?: string;
+  /** Added to the environment. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -162,11 +241,15 @@ export function runProbe(
   args: string[] = [],
   options: ProbeOptions = {},
 ): Promise<ProbeRun> {
+  return limited(() => startProbe(python, script, args, options));
+}
+
+function startProbe(python: Python, script: string, args: string[], options: ProbeOptions): Promise<ProbeRun> {
   const commands = options.commands;
   const flags = ["--events-fd", "3", ...(commands ? ["--commands-fd", "4"] : []), ...(options.flags ?? [])];
   return new Promise((resolve, reject) => {
     const child = spawn(python.executable, [PROBE, ...flags, ...scriptFlags(options), "--", script, ...args], {
-      env: ENV,
+      env: { ...ENV, ...options.env },
       stdio: ["pipe", "pipe", "pipe", "pipe", ...(commands ? (["pipe"] as const) : [])],
     });
     const out: Buffer[] = [];
@@ -175,19 +258,54 @@ export function runProbe(
     child.stdout?.on("data", (b: Buffer) => out.push(b));
     child.stderr?.on("data", (b: Buffer) => err.push(b));
     const fd3 = child.stdio[3] as NodeJS.ReadableStream;
-    fd3.on("data", (b: Buffer) => events.push(b));
+    // Lines as they come, for commands that wait for one (`when`).
+    const seen: ProbeLine[] = [];
+    let partial = "";
+    let onLine: (() => void) | undefined;
+    fd3.on("data", (b: Buffer) => {
+      events.push(b);
+      const text = partial + b.toString("utf8");
+      const lines = text.split("\n");
+      partial = lines.pop() ?? "";
+      for (const line of lines) if (line.trim() !== "") seen.push(JSON.parse(line) as ProbeLine);
+      onLine?.();
+    });
+    let exited = false;
+    const waitFor = (when: (line: ProbeLine) => boolean, from: number): Promise<number> =>
+      new Promise((resolveWait) => {
+        const look = () => {
+          const found = seen.findIndex((line, i) => i >= from && when(line));
+          if (found >= 0 || exited) {
+            onLine = undefined;
+            resolveWait(found >= 0 ? found + 1 : seen.length);
+          }
+        };
+        onLine = look;
+        look();
+      });
     child.stdin?.end(options.stdin ?? "");
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
     if (commands) {
       const sink = child.stdio[4] as NodeJS.WritableStream;
       void (async () => {
-        for (const { command, delayMs } of commands) {
+        let from = 0;
+        for (const { command, raw, signal, when, delayMs } of commands) {
+          for (const test of when === undefined ? [] : Array.isArray(when) ? when : [when]) {
+            from = await waitFor(test, from);
+          }
           if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-          sink.write(`${JSON.stringify(command)}\n`);
+          if (exited) return;
+          if (signal !== undefined) child.kill(signal);
+          else sink.write(`${raw ?? JSON.stringify(command)}\n`);
+          from = Math.max(from, seen.length);
         }
-        if (!options.keepCommandsOpen) sink.end();
+        if (options.closeCommands) sink.end();
       })();
-      child.on("exit", () => sink.end());
+      child.on("exit", () => {
+        exited = true;
+        onLine?.();
+        sink.end();
+      });
     }
     let ended = 0;
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -203,8 +321,8 @@ export function runProbe(
         stdout: Buffer.concat(out).toString("utf8"),
         stderr: Buffer.concat(err).toString("utf8"),
         status: statusOf(exit.code, exit.signal),
-        events: parsed.filter((l): l is RuntimeEvent => l.seq !== undefined),
-        control: parsed.filter((l) => l.seq === undefined),
+        events: parsed.filter(isEvent) as unknown as RuntimeEvent[],
+        control: parsed.filter((l) => !isEvent(l)),
       });
     };
     fd3.on("end", finish);

@@ -1,0 +1,4 @@
+import asyncio
+
+def broken(:
+    pass
