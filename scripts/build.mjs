@@ -24,7 +24,7 @@ await build({
 });
 
 await build({
-  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts", "src/worker": "src/worker.ts" },
+  entryPoints: { "src/index": "src/index.ts", "src/cli": "src/cli.ts", "src/worker": "src/cli/worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -33,8 +33,9 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "src/chunks/[name]-[hash]",
-  // Scenario files reach the runtime through the package name, like users' files.
-  external: ["async-demo", "../scenarios/*", "tsx", "tsx/*", "esbuild"],
+  // Scenario files reach the runtime through the package name, like users' files (src/cli/registry.ts
+  // imports them by a path computed at run time).
+  external: ["async-demo", "tsx", "tsx/*", "esbuild"],
   define: { "process.env.NODE_ENV": '"production"' },
   // Ink optionally loads React DevTools; it is never wanted here.
   alias: { "react-devtools-core": "./scripts/no-devtools.mjs" },

@@ -123,7 +123,7 @@ function addRunOptions(command: Command): Command {
 }
 
 async function loadScenarios(): Promise<readonly Scenario[]> {
-  return (await import("../scenarios/index.js")).scenarios;
+  return (await import("./cli/registry.js")).loadScenarios();
 }
 
 /** Colour on a terminal, or when FORCE_COLOR asks for it anywhere (NO_COLOR was mapped to FORCE_COLOR=0 at launch). */
@@ -332,7 +332,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes("--debug");
   let status = 0;
   try {
-    const { packageVersion } = await import("./cli/package-root.js");
+    const { packageVersion } = await import("./session/package-root.js");
     const scenarios = await loadScenarios();
     if (argv.length === 0) {
       if (interactive()) {

@@ -7,6 +7,7 @@
  * at once), the final traceback, and the exit status.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
+import { basename } from "node:path";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { CoreOptions } from "../session/core.js";
 import type { ParamValue } from "../session/params.js";
@@ -59,10 +60,16 @@ const err = (text: string) => {
 
 const SIGNAL_STATUS: Record<Signal | "SIGHUP", number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 
-/** SIGINT/SIGTERM: first → the scenario's Ctrl-C; second → exit now. SIGHUP: exit now. Returns the uninstaller. */
-export function handleSignals(session: Session, onExitNow: (status: number) => void): () => void {
+/**
+ * SIGINT/SIGTERM: first → the scenario's Ctrl-C; second → exit now. SIGHUP: exit now. Returns the uninstaller
+ * and `deliver`, for a Ctrl-C that comes as a key.
+ */
+export function handleSignals(
+  session: Session,
+  onExitNow: (status: number) => void,
+): { uninstall: () => void; deliver: (signal: Signal) => void } {
   let interrupted = false;
-  const graceful = (signal: Signal) => () => {
+  const deliver = (signal: Signal) => {
     if (interrupted || session.done) {
       onExitNow(SIGNAL_STATUS[signal]);
       return;
@@ -71,13 +78,47 @@ export function handleSignals(session: Session, onExitNow: (status: number) => v
     session.interrupt(signal);
   };
   const handlers: [NodeJS.Signals, () => void][] = [
-    ["SIGINT", graceful("SIGINT")],
-    ["SIGTERM", graceful("SIGTERM")],
+    ["SIGINT", () => deliver("SIGINT")],
+    ["SIGTERM", () => deliver("SIGTERM")],
     ["SIGHUP", () => onExitNow(SIGNAL_STATUS.SIGHUP)],
   ];
   for (const [signal, handler] of handlers) process.on(signal, handler);
+  return {
+    uninstall: () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    },
+    deliver,
+  };
+}
+
+/** Launched by npm (`npx async-demo …`, an npm script): npm and its shell share our terminal's process group. */
+function launchedByNpm(): boolean {
+  return process.env.npm_lifecycle_event !== undefined || process.env.npm_command !== undefined;
+}
+
+/**
+ * Under npm, the terminal's Ctrl-C is a SIGINT to every process of the foreground group: npm and its shell
+ * hear it too, and npm then dies of it (status 130) whatever this program's own status — a swallowed
+ * Ctrl-C's 0 included. So in a terminal, the narrated views take Ctrl-C as a key, as the dashboard does
+ * (raw mode: the terminal sends the byte to us instead of signalling the group). Returns the undo.
+ */
+function ctrlCAsKey(onCtrlC: () => void): () => void {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || !process.stdout.isTTY || !launchedByNpm()) return () => {};
+  const restore = () => {
+    if (stdin.isRaw) stdin.setRawMode(false);
+  };
+  const onData = (chunk: Buffer) => {
+    if (chunk.includes(0x03)) onCtrlC();
+  };
+  stdin.setRawMode(true);
+  stdin.on("data", onData);
+  process.on("exit", restore);
   return () => {
-    for (const [signal, handler] of handlers) process.off(signal, handler);
+    stdin.off("data", onData);
+    restore();
+    stdin.pause();
+    process.off("exit", restore);
   };
 }
 
@@ -128,7 +169,8 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
     process.exit(finish(result, traceFd, undefined, undefined, options));
   }
   // Before anything is printed: a signal sent as soon as output appears must find the handlers in place.
-  const uninstall = handleSignals(session, (status) => process.exit(status));
+  const { uninstall, deliver } = handleSignals(session, (status) => process.exit(status));
+  const undoKeys = ctrlCAsKey(() => deliver("SIGINT"));
   let view: View | undefined;
   if (options.view === "json") {
     const { jsonView } = await import("../views/json.js");
@@ -139,6 +181,12 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
   }
   const trace = traceFd === undefined ? undefined : (await import("../views/trace.js")).traceView(info);
   const html = htmlFile === undefined ? undefined : await replayWriter(htmlFile, info, options);
+  // Warnings as they arise (a scripted cancel that found no task), not only after the run.
+  const warned = new Set<string>();
+  session.onWarning((text) => {
+    warned.add(text);
+    err(`warning: ${text}`);
+  });
   session.onEvent((event, hint) => {
     view?.event(event, hint);
     trace?.event(event);
@@ -148,9 +196,11 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
   try {
     const result = await session.start();
     view?.finish(result.status);
-    return finish(result, traceFd, trace, html, options);
+    const unsaid = { ...result, warnings: result.warnings.filter((w) => !warned.has(w)) };
+    return finish(unsaid, traceFd, trace, html, options);
   } finally {
     clearInterval(watchdog);
+    undoKeys();
     uninstall();
   }
 }
@@ -173,14 +223,21 @@ function watchForBlocking(session: Session): ReturnType<typeof setInterval> {
 
 /** The `--html` view: keeps the events, writes the page at the end. */
 async function replayWriter(file: OutputFile, info: ScenarioInfo, options: PlayOptions) {
-  const [{ htmlView }, { scenarioSources }] = await Promise.all([
+  const [{ htmlView }, { fileSources, scenarioSources }] = await Promise.all([
     import("../views/html/html-view.js"),
-    import("../views/sources.js"),
+    import("../session/sources.js"),
   ]);
+  const sources = options.file === undefined ? scenarioSources(info.name) : fileSources(options.file);
+  // A page is made to be shared: it names the user's file, not where it lives on this machine.
+  const shareable = (name: string) => (name === "(none)" ? name : basename(name));
   const view = htmlView(info, {
     command: options.command ?? `async-demo ${info.name}`,
     speed: options.speed,
-    sources: scenarioSources(info.name, options.file),
+    sources: {
+      ...sources,
+      pythonFile: shareable(sources.pythonFile),
+      typescriptFile: shareable(sources.typescriptFile),
+    },
   });
   return {
     event: view.event,

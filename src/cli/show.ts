@@ -1,8 +1,6 @@
 /** `async-demo show SCENARIO`: the rule, the parameters, the TypeScript source and the Python twin. */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { Scenario } from "../runtime/scenario.js";
-import { packageRoot } from "./package-root.js";
+import { scenarioSources } from "../session/sources.js";
 
 function wrap(text: string, width = 78): string[] {
   const lines: string[] = [];
@@ -17,10 +15,7 @@ function wrap(text: string, width = 78): string[] {
   return lines;
 }
 
-function source(file: string): string {
-  const path = join(packageRoot(), "scenarios", file);
-  return existsSync(path) ? readFileSync(path, "utf8").trimEnd() : "(not shipped with this copy)";
-}
+const MISSING = "(not shipped with this copy)";
 
 export function showScenario(scenario: Scenario): string {
   const out = [`${scenario.name} — ${scenario.title}`, "", ...wrap(scenario.explain), ""];
@@ -38,11 +33,8 @@ export function showScenario(scenario: Scenario): string {
     }
     out.push("");
   }
-  out.push(`── TypeScript: scenarios/${scenario.name}.ts ──`, source(`${scenario.name}.ts`), "");
-  out.push(
-    `── Python twin (CPython 3.13 prints the same): scenarios/${scenario.name}.py ──`,
-    source(`${scenario.name}.py`),
-    "",
-  );
+  const sources = scenarioSources(scenario.name);
+  out.push(`── TypeScript: ${sources.typescriptFile} ──`, sources.typescript ?? MISSING, "");
+  out.push(`── Python twin (CPython 3.13 prints the same): ${sources.pythonFile} ──`, sources.python ?? MISSING, "");
   return out.join("\n");
 }

@@ -8,7 +8,7 @@ import { sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ExceptionGroup } from "../runtime/errors.js";
 import { exceptionLine } from "../runtime/format.js";
-import { packageRoot } from "./package-root.js";
+import { packageRoot } from "../session/package-root.js";
 
 const FRAME = /^\s*at (?:async )?(?:(.+?) \()?(.+?):(\d+):\d+\)?$/;
 

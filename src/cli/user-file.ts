@@ -14,8 +14,8 @@ import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Coroutine } from "../runtime/coroutine.js";
 import { defineScenario, isScenario, type Scenario } from "../runtime/scenario.js";
+import { packageRoot } from "../session/package-root.js";
 import { UsageError } from "../session/usage-error.js";
-import { packageRoot } from "./package-root.js";
 
 /** A user file that exists but cannot be used: one line, exit status 1. */
 export class UserFileError extends Error {

@@ -1,34 +1,52 @@
 /**
  * The main thread's side of a scenario running in a worker thread
- * (src/worker.ts): loads the scenario there, and drives it as a session core.
+ * (worker.ts): loads the scenario there, and drives it as a session core.
  *
  * The worker answers every 100 ms. If it falls silent, a step is holding its
  * thread (a scenario that never awaits); the dashboard says so, and an
  * interrupt that gets no answer within a second stops the thread for good —
  * the program exits as an interrupted one would, with its terminal intact.
+ * The worker acknowledges an interrupt the moment it takes it in, and the
+ * second is counted only while this thread itself runs on time: on a machine
+ * too busy to run us, a healthy scenario is not mistaken for a stuck one.
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { ClockReading, Core, CoreCommand, CoreOptions, CoreResult, CoreSink } from "../session/core.js";
+import {
+  type BranchPoint,
+  type ClockReading,
+  type Core,
+  type CoreCommand,
+  type CoreOptions,
+  type CoreResult,
+  type CoreSink,
+  FOREIGN_AWAIT_BLOCKS_BRANCH,
+} from "../session/core.js";
+import { packageRoot } from "../session/package-root.js";
 import type { ScenarioInfo } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
-import { packageRoot } from "./package-root.js";
 import { UserFileError } from "./user-file.js";
 import type { FromWorker, ScenarioSource, ToWorker } from "./worker-protocol.js";
 
 /** How long an interrupt may go unanswered before the scenario's thread is stopped. */
 const FORCE_STOP_MS = 1000;
+/** The force-stop clock ticks this often; a tick that comes late counts as at most LATE_TICK_MS. */
+const TICK_MS = 50;
+const LATE_TICK_MS = 100;
 /** Silence after which the scenario counts as stuck in a step. */
 const SILENT_MS = 400;
 
 function spawn(): Worker {
   const here = import.meta.url;
   if (here.endsWith(".ts")) {
-    // From source (development, tests): the worker compiles TypeScript with tsx too.
-    return new Worker(fileURLToPath(new URL("../worker.ts", here)), {
-      execArgv: ["--conditions=source", "--import", "tsx"],
+    // From source (development, tests): the worker compiles TypeScript with tsx too. A worker does not
+    // inherit the loader an `--import tsx` gave this thread, and vitest gives none: register it there first.
+    const worker = new URL("./worker.ts", here).href;
+    const tsx = import.meta.resolve("tsx/esm/api");
+    const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(worker)});`;
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
+      execArgv: ["--conditions=source"],
     });
   }
   const built = join(packageRoot(), "dist", "src", "worker.js");
@@ -83,17 +101,19 @@ class WorkerCore implements Core {
   private lastHeard = performance.now();
   /** When the host last asked something: silence counts from there too. */
   private lastAsked = performance.now();
-  /** Messages posted to the worker, and how many it had taken in when the pending interrupt was sent. */
+  /** Messages posted to the worker. */
   private sent = 0;
-  private interruptAt = 0;
   /** The worker said it waits for a command (paused, or the run is over): its silence is not a blocked step. */
   private workerIdle = false;
   private clock: { reading: ClockReading; at: number } | undefined;
   private finish: ((result: CoreResult) => void) | undefined;
   private replayed: (() => void) | undefined;
-  private forceStop: ReturnType<typeof setTimeout> | undefined;
+  /** An interrupt waiting for the worker's ack: milliseconds counted so far, and the ticker counting them. */
+  private unanswered: { counted: number; last: number; timer: ReturnType<typeof setInterval> } | undefined;
   private stopped = false;
   private signal: "SIGINT" | "SIGTERM" = "SIGINT";
+  /** This run awaited plain promises (a foreign-await warning came): replaying it would not reproduce it. */
+  private foreign = false;
 
   constructor(
     private readonly worker: Worker,
@@ -105,8 +125,14 @@ class WorkerCore implements Core {
     worker.on("error", (error) => this.end({ status: 1, warnings: [], traceback: `internal error: ${error.message}` }));
   }
 
-  start(): Promise<CoreResult> {
-    this.post({ type: "start", options: this.options, events: this.events });
+  start(branch?: BranchPoint): Promise<CoreResult> {
+    if (branch !== undefined) this.replayed = branch.paused;
+    this.post({
+      type: "start",
+      options: this.options,
+      events: this.events,
+      ...(branch === undefined ? {} : { branch: { at: branch.at } }),
+    });
     return new Promise((resolve) => {
       this.finish = resolve;
     });
@@ -120,9 +146,7 @@ class WorkerCore implements Core {
     }
     if (command.kind === "interrupt") {
       this.signal = command.signal;
-      // A heartbeat showing the worker took the interrupt in means it is alive and handles it.
-      this.forceStop ??= setTimeout(() => this.stuck(), FORCE_STOP_MS);
-      this.interruptAt = this.sent + 1;
+      this.awaitAck();
     }
     this.post({ type: "command", command });
   }
@@ -132,6 +156,10 @@ class WorkerCore implements Core {
     return new Promise((resolve) => {
       this.replayed = resolve;
     });
+  }
+
+  cannotBranch(): string | undefined {
+    return this.foreign ? FOREIGN_AWAIT_BLOCKS_BRANCH : undefined;
   }
 
   displayTime(): number {
@@ -153,10 +181,14 @@ class WorkerCore implements Core {
     this.lastHeard = performance.now();
     switch (message.type) {
       case "reset":
+        this.foreign = false;
         this.sink.reset();
         return;
       case "events":
-        for (const [event, hint] of message.batch) this.sink.event(event, hint);
+        for (const [event, hint] of message.batch) {
+          if (event.type === "warning" && event.kind === "foreign-await") this.foreign = true;
+          this.sink.event(event, hint);
+        }
         return;
       case "output":
         this.sink.output(message.text);
@@ -164,14 +196,17 @@ class WorkerCore implements Core {
       case "error-output":
         this.sink.errorOutput(message.text);
         return;
+      case "warning":
+        this.sink.warning?.(message.text);
+        return;
+      case "ack":
+        this.answered();
+        return;
       case "heartbeat":
         if (message.clock) this.clock = { reading: message.clock, at: this.lastHeard };
         // A beat from before the worker saw our last message says nothing about what it does now.
         this.workerIdle = message.idle && message.received === this.sent;
-        if (this.forceStop !== undefined && message.received >= this.interruptAt) {
-          clearTimeout(this.forceStop);
-          this.forceStop = undefined;
-        }
+        if (this.workerIdle && message.clock) this.sink.clock?.(message.clock);
         return;
       case "replayed":
         this.replayed?.();
@@ -189,9 +224,37 @@ class WorkerCore implements Core {
     }
   }
 
+  /**
+   * Count FORCE_STOP_MS until the worker acknowledges the interrupt. Only time this thread ran on time
+   * counts: a tick that comes late (the machine is busy, every thread waits its turn) adds at most
+   * LATE_TICK_MS, so a worker that is merely waiting for a core gets its second of real running.
+   */
+  private awaitAck(): void {
+    if (this.unanswered !== undefined) return;
+    const timer = setInterval(() => {
+      const waiting = this.unanswered;
+      if (waiting === undefined) return;
+      const now = performance.now();
+      waiting.counted += Math.min(now - waiting.last, LATE_TICK_MS);
+      waiting.last = now;
+      // Judged after this turn's messages are in (timers run before the poll phase that delivers them).
+      if (waiting.counted < FORCE_STOP_MS) return;
+      setImmediate(() => {
+        if (this.unanswered === waiting) this.stuck();
+      });
+    }, TICK_MS);
+    this.unanswered = { counted: 0, last: performance.now(), timer };
+  }
+
+  private answered(): void {
+    if (this.unanswered === undefined) return;
+    clearInterval(this.unanswered.timer);
+    this.unanswered = undefined;
+  }
+
   /** An interrupt got no answer: the scenario is stuck in a step. Stop its thread and end as interrupted. */
   private stuck(): void {
-    this.forceStop = undefined;
+    this.answered();
     this.stop();
     this.end({
       status: this.signal === "SIGTERM" ? 143 : 130,
@@ -205,8 +268,7 @@ class WorkerCore implements Core {
   }
 
   private end(result: CoreResult): void {
-    clearTimeout(this.forceStop);
-    this.forceStop = undefined;
+    this.answered();
     const finish = this.finish;
     this.finish = undefined;
     finish?.(result);

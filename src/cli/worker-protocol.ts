@@ -1,4 +1,4 @@
-/** The messages between the CLI (main thread) and the thread that runs the scenario (src/worker.ts). */
+/** The messages between the CLI (main thread) and the thread that runs the scenario (worker.ts). */
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { ClockReading, CoreCommand, CoreOptions } from "../session/core.js";
 import type { ScenarioInfo } from "../session/session.js";
@@ -8,8 +8,11 @@ export type ScenarioSource = { kind: "builtin"; name: string } | { kind: "file";
 
 export type ToWorker =
   | { type: "load"; source: ScenarioSource }
-  /** `events`: whether to send the event stream (`--quiet` needs only the prints). */
-  | { type: "start"; options: CoreOptions; events: boolean }
+  /**
+   * `events`: whether to send the event stream (`--quiet` needs only the prints). `branch`: start again from
+   * the previous run's event `at` (Core.start's branch point); "replayed" says when it is paused there.
+   */
+  | { type: "start"; options: CoreOptions; events: boolean; branch?: { at: number } }
   | { type: "command"; command: CoreCommand }
   | { type: "replay"; target: number };
 
@@ -20,6 +23,10 @@ export type FromWorker =
   | { type: "events"; batch: [RuntimeEvent, string | undefined][] }
   | { type: "output"; text: string }
   | { type: "error-output"; text: string }
+  /** A warning for the user as it arises (CoreSink.warning). */
+  | { type: "warning"; text: string }
+  /** An interrupt command arrived: the scenario's thread is answering (it is not stuck in a step). */
+  | { type: "ack" }
   /**
    * `idle`: paused or finished, waiting for a command; beats stop until one comes.
    * `received`: messages the worker has taken in, so a beat sent before it saw the last one is not its answer.

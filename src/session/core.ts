@@ -1,15 +1,31 @@
 /**
- * The part of a session that owns the runtime: it runs the scenario, applies
- * commands, and records them so a run can be replayed. It runs where the
- * scenario runs — in the same thread (tests, library use) or in a worker
- * thread (the CLI), behind the same `Core` interface.
+ * The engine contract: the session speaks one protocol — events in, commands
+ * out — to whatever runs the program. Two engines implement it: our runtime
+ * (`LocalCore` below, in this thread or in the CLI's worker thread behind
+ * src/cli/worker-host.ts) and CPython in a child process (src/cli/python-host.ts,
+ * instrumented by the probe in python/). Views never know which one runs.
  *
- * The loop runs on a virtual clock, paced to wall time by `speed`, so a run is
- * deterministic whatever the speed or pauses. Commands act between handles and
- * are recorded with their position (`loop.handlesRun`) and loop time: a run
- * replayed with the same commands at the same positions reproduces it event
- * for event, which is how a command given after stepping back branches from
- * the earlier state.
+ * Events in (`CoreSink`): `reset` (a new run: forget everything), then every
+ * RuntimeEvent in `seq` order (README's JSON schema) with the scenario's hint,
+ * the program's own output, warnings for the user as they arise, and, where the
+ * engine can tell, the clock when it stops. The end of the run resolves the
+ * promise `start()` returned. An engine reports nothing after that end, until
+ * it is started again (`reset` comes first).
+ *
+ * Commands out (`Core.send`): cancel, cancelAll, inject, interrupt change the
+ * run; pause, resume, step, speed only pace it; restart and abort end it.
+ * Commands that change the run act between two handles of the loop (never in
+ * the middle of a task's step) and are recorded with their position, so that
+ * the run replayed with the same commands at the same positions reproduces it
+ * event for event. That is how a command given while the user looks at an
+ * earlier event branches the run from the state shown: `replay(k)` (or, once
+ * the run has ended, `start({ at: k })`) makes a new live run, paused at the
+ * first handle boundary at or after event k, and the command acts there.
+ * An engine that cannot replay says why in `cannotBranch()`; the session asks
+ * it before branching, never calls `replay` then, and the screen says why.
+ *
+ * Our runtime runs on a virtual clock, paced to wall time by `speed`, so a run
+ * is deterministic whatever the speed or pauses.
  */
 import { Coroutine } from "../runtime/coroutine.js";
 import { KeyboardInterrupt, RuntimeError } from "../runtime/errors.js";
@@ -36,9 +52,9 @@ export type CoreCommand =
   | { kind: "restart" }
   | { kind: "abort" };
 
-/** Where a core reports. */
+/** Where a core reports (events in). */
 export interface CoreSink {
-  /** A new run began (a restart or a replay): everything reported before is void. */
+  /** A new run began (a restart, a replay, a branch): everything reported before is void. */
   reset(): void;
   /** One runtime event, with the scenario's hint for it, if any. */
   event(event: RuntimeEvent, hint: string | undefined): void;
@@ -46,6 +62,15 @@ export interface CoreSink {
   output(text: string): void;
   /** A line of warnings the runtime wrote for stderr. */
   errorOutput(text: string): void;
+  /**
+   * A warning for the user, as it arises (a scripted `--cancel` that found no task to cancel); the same
+   * lines come again in `CoreResult.warnings`.
+   */
+  warning?(text: string): void;
+  /** The clock stopped (a pause, the end of a step): loop time stands at `reading.display`. */
+  clock?(reading: ClockReading): void;
+  /** A line the engine wants on screen for the whole run (CPython: "real time from t=…: threads or real I/O"). */
+  notice?(text: string): void;
 }
 
 export interface CoreResult {
@@ -66,12 +91,32 @@ export interface CoreOptions {
   script?: Script;
 }
 
+/** Where a run restarted by `start()` branches from the previous one. */
+export interface BranchPoint {
+  /** Replay the previous run's commands given up to event `at`, and pause at the first handle boundary from there. */
+  at: number;
+  /** Called once the new run is paused there (every event up to the pause reported). */
+  paused(): void;
+}
+
 export interface Core {
-  /** Run the scenario (again, if it has ended); resolves when the run, the last after restarts, has ended. */
-  start(): Promise<CoreResult>;
+  /**
+   * Run the scenario (again, if it has ended); resolves when the run, the last after restarts and replays,
+   * has ended. With `branch`, the new run replays the previous run's commands up to event `branch.at` and
+   * pauses there (a command given in the history of a run that has ended).
+   */
+  start(branch?: BranchPoint): Promise<CoreResult>;
+  /** Commands out: they act between two handles; those that change the run are recorded for replays. */
   send(command: CoreCommand): void;
-  /** Replay the run with the commands given so far up to event `target`; it becomes the live run, paused there. */
+  /**
+   * Replay the live run with the commands given so far up to event `target`: it becomes the live run,
+   * paused at the first handle boundary at or after that event. Resolves once every event up to there
+   * was reported. (If the live run already is that run — paused just after a step that went past
+   * `target` — nothing needs replaying.)
+   */
   replay(target: number): Promise<void>;
+  /** Why this engine cannot replay (branch) the current run, or undefined if it can. Absent: it always can. */
+  cannotBranch?(): string | undefined;
   /** Loop time as a display shows it (moves smoothly between two paced jumps). */
   displayTime(): number;
   /** Seconds the scenario's thread has not answered (a step that never awaits); only a worker core can tell. */
@@ -85,6 +130,9 @@ export interface ClockReading {
   advancing: boolean;
   speed: number;
 }
+
+/** Why our runtime cannot replay a run: it awaited plain promises, whose timing is the outside world's. */
+export const FOREIGN_AWAIT_BLOCKS_BRANCH = "this run awaited plain promises (real I/O), so it cannot be replayed";
 
 interface Recorded {
   /** loop.handlesRun when it acted. */
@@ -103,6 +151,14 @@ interface Run {
   done: Promise<{ error?: unknown; ok: boolean }>;
   /** Replay target: pause once this event has been emitted. */
   pauseAtSeq: number | undefined;
+  /** Called once a replay has paused at its target (or the run ended before reaching it). */
+  onReplayed: (() => void) | undefined;
+  /** The loop has stopped at its pause gate (between two handles) since it was last set going. */
+  atGate: boolean;
+  /** Events reported to the sink: false once the run is replaced or aborted. */
+  reporting: boolean;
+  /** A foreign-await warning was emitted: replaying this run would not reproduce it. */
+  foreign: boolean;
 }
 
 /** Build the main coroutine: `main(params)`, lazily, whatever kind of function main is. */
@@ -117,6 +173,12 @@ export class LocalCore implements Core {
   private speed: number;
   private firstSignal: Signal | undefined;
   private warnings: string[] = [];
+  /**
+   * loop.eventCount when the last step was asked of a paused loop, if no command has acted since: the
+   * events after it, up to where the loop paused again, came from that one step, with no handle
+   * boundary among them — so the live run is already what a replay to any of them would give.
+   */
+  private stepFrom: number | undefined;
   /** Task id → names, for the scenario's hints. */
   private readonly names = new Map<number, { name: string; coro: string }>();
   private readonly hintContext: HintContext = {
@@ -132,10 +194,21 @@ export class LocalCore implements Core {
     this.speed = options.speed;
   }
 
-  async start(): Promise<CoreResult> {
+  async start(branch?: BranchPoint): Promise<CoreResult> {
     this.firstSignal = undefined;
     this.warnings = [];
-    this.createRun(this.speed, []);
+    this.stepFrom = undefined;
+    if (branch === undefined || this.run === undefined) {
+      this.createRun(this.speed, []);
+    } else {
+      const old = this.run;
+      old.reporting = false;
+      const commands = old.commands.filter((c) => c.seq <= branch.at);
+      this.createRun(Number.POSITIVE_INFINITY, commands, branch.at, () => {
+        this.run.loop.setSpeed(this.speed);
+        branch.paused();
+      });
+    }
     for (;;) {
       const run = this.run;
       const outcome = await run.done;
@@ -146,6 +219,10 @@ export class LocalCore implements Core {
 
   displayTime(): number {
     return this.run.loop.clock.displayNow();
+  }
+
+  cannotBranch(): string | undefined {
+    return this.run?.foreign ? FOREIGN_AWAIT_BLOCKS_BRANCH : undefined;
   }
 
   /** Nothing will happen until a command comes: the loop is paused, or the run is over. */
@@ -165,11 +242,17 @@ export class LocalCore implements Core {
     switch (command.kind) {
       case "pause":
         loop.pause();
+        this.sink.clock?.(this.readClock());
         return;
       case "resume":
+        this.stepFrom = undefined;
+        run.atGate = false;
         loop.resume();
         return;
       case "step":
+        if (!loop.paused) return;
+        this.stepFrom = loop.eventCount;
+        run.atGate = false;
         loop.step();
         return;
       case "speed":
@@ -179,10 +262,14 @@ export class LocalCore implements Core {
       case "restart":
         this.firstSignal = undefined;
         this.warnings = [];
+        this.stepFrom = undefined;
         this.createRun(this.speed, []);
+        run.reporting = false;
         run.loop.close();
         return;
       case "abort":
+        // The viewer left: nothing the closing loop says is for anyone.
+        run.reporting = false;
         loop.close();
         return;
       case "interrupt":
@@ -190,6 +277,7 @@ export class LocalCore implements Core {
         if (loop.paused) loop.resume();
         break;
     }
+    this.stepFrom = undefined;
     // A key pressed between two jumps of the paced clock acts at the time on the screen.
     loop.clock.advanceTo(loop.clock.displayNow());
     run.commands.push({ at: loop.handlesRun, time: loop.clock.now(), seq: loop.eventCount, command });
@@ -198,10 +286,23 @@ export class LocalCore implements Core {
 
   async replay(target: number): Promise<void> {
     const old = this.run;
+    const loop = old.loop;
+    if (
+      this.stepFrom !== undefined &&
+      target > this.stepFrom &&
+      target <= loop.eventCount &&
+      loop.paused &&
+      old.atGate &&
+      !loop.closed
+    ) {
+      return;
+    }
+    this.stepFrom = undefined;
     const commands = old.commands.filter((c) => c.seq <= target);
     const paused = new Promise<void>((resolve) => {
       this.createRun(Number.POSITIVE_INFINITY, commands, target, resolve);
     });
+    old.reporting = false;
     old.loop.close();
     await paused;
     this.run.loop.setSpeed(this.speed);
@@ -233,36 +334,48 @@ export class LocalCore implements Core {
   }
 
   /** Start a run (it becomes the live one), replaying `commands`; paused after event `pauseAtSeq` if given. */
-  private createRun(speed: number, commands: readonly Recorded[], pauseAtSeq?: number, onPaused?: () => void): void {
+  private createRun(speed: number, commands: readonly Recorded[], pauseAtSeq?: number, onReplayed?: () => void): void {
     const sink = this.sink;
     const runner = new Runner({
       clock: "virtual",
       speed,
       output: (text) => {
-        if (this.run === active) sink.output(text);
+        if (active.reporting) sink.output(text);
       },
       errorOutput: (text) => {
-        if (this.run === active) sink.errorOutput(text);
+        if (active.reporting) sink.errorOutput(text);
       },
     });
     const loop = runner.loop;
-    const active: Run = { runner, loop, commands: [...commands], done: Promise.resolve({ ok: true }), pauseAtSeq };
+    const active: Run = {
+      runner,
+      loop,
+      commands: [...commands],
+      done: Promise.resolve({ ok: true }),
+      pauseAtSeq,
+      onReplayed,
+      atGate: false,
+      reporting: true,
+      foreign: false,
+    };
     this.names.clear();
     sink.reset();
     loop.onEvent((event) => {
-      if (this.run !== active) return;
+      if (!active.reporting) return;
+      if (event.type === "warning" && event.kind === "foreign-await") active.foreign = true;
       sink.event(event, this.hint(event));
       // (A blocked-step warning has no seq: it must not match a run that has no pause position.)
       if (event.seq !== undefined && event.seq === active.pauseAtSeq) loop.pause();
     });
     this.run = active;
-    if (onPaused !== undefined) {
-      loop.onPaused = () => {
-        loop.onPaused = undefined;
-        active.pauseAtSeq = undefined;
-        onPaused();
-      };
-    }
+    loop.onPaused = () => {
+      active.atGate = true;
+      const replayed = active.onReplayed;
+      if (replayed === undefined) return;
+      active.onReplayed = undefined;
+      active.pauseAtSeq = undefined;
+      replayed();
+    };
     for (const c of commands) {
       loop.addBreakpoint(c.at, () => {
         loop.clock.advanceTo(c.time);
@@ -272,6 +385,8 @@ export class LocalCore implements Core {
     }
     this.schedule(active);
     active.done = this.execute(active);
+    // A replay whose run ends before its target (it cannot, being deterministic, but a wait must never hang).
+    void active.done.then(() => loop.onPaused?.());
   }
 
   private hint(event: RuntimeEvent): string | undefined {
@@ -292,7 +407,9 @@ export class LocalCore implements Core {
       loop.callLater(at, () => {
         const matches = [...allTasks(loop)].filter((t) => t.getName() === target || coroName(t) === target);
         if (matches.length === 0 && run === this.run) {
-          this.warnings.push(`--cancel ${target}@${at}: no task named '${target}' was running at t=${at}`);
+          const warning = `--cancel ${target}@${at}: no task named '${target}' was running at t=${at}`;
+          this.warnings.push(warning);
+          if (run.reporting) this.sink.warning?.(warning);
         }
         for (const task of matches) cancelForUser(task);
       });

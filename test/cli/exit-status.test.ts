@@ -112,7 +112,7 @@ describe("real signals", () => {
       const sent = Date.now();
       child.kill(signal);
       const result = await run.exit;
-      expect(Date.now() - sent).toBeLessThan(5_000);
+      expect(Date.now() - sent).toBeLessThan(20_000); // the cleanup alone would take 60 s
       expect(result.signal).toBeNull();
       expect(result.status).toBe(status);
     });

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scenarios } from "../../scenarios/index.js";
+import { scenarioSources } from "../../src/session/sources.js";
 import { root, runCli } from "./run-cli.js";
 
 const version = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version as string;
@@ -58,8 +59,9 @@ describe("show", () => {
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("");
     expect(squash(result.stdout)).toContain(squash(cancel.explain));
-    expect(result.stdout).toContain(readFileSync(join(root, "scenarios", "cancel.ts"), "utf8").trimEnd());
-    expect(result.stdout).toContain(readFileSync(join(root, "scenarios", "cancel.py"), "utf8").trimEnd());
+    const sources = scenarioSources("cancel");
+    expect(result.stdout).toContain(sources.typescript);
+    expect(result.stdout).toContain(sources.python);
     expect(result.stdout.indexOf("cancel.ts")).toBeLessThan(result.stdout.indexOf("cancel.py"));
   });
 

@@ -34,19 +34,20 @@ export function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.P
   return env;
 }
 
-/** `async-demo ARGS…` to completion. From the repository root unless `cwd` is given. */
+/** `async-demo ARGS…` to completion. From the repository root unless `cwd` is given; `wrap`: a command to run it under. */
 export function runCli(
   args: readonly string[],
-  options: { env?: Record<string, string | undefined>; cwd?: string; uid?: number; gid?: number } = {},
+  options: { env?: Record<string, string | undefined>; cwd?: string; wrap?: readonly string[] } = {},
 ): CliResult {
   const cwd = options.cwd ?? root;
-  const result = spawnSync(process.execPath, [cwd === root ? "bin/async-demo" : launcher, ...args], {
+  const node = [process.execPath, cwd === root ? "bin/async-demo" : launcher, ...args];
+  const [command, ...rest] = [...(options.wrap ?? []), ...node] as [string, ...string[]];
+  const result = spawnSync(command, rest, {
     cwd,
     encoding: "utf8",
     env: cliEnv(options.env),
     timeout: 60_000,
     maxBuffer: 64 * 1024 * 1024,
-    ...(options.uid !== undefined ? { uid: options.uid, gid: options.gid ?? options.uid } : {}),
   });
   if (result.error) throw result.error;
   return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };

@@ -1,5 +1,6 @@
 /** Bad input: one line "async-demo: …" on stderr, nothing on stdout, status 2, never a stack trace. */
-import { accessSync, chmodSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -73,18 +74,36 @@ describe("run FILE that cannot be read", () => {
   writeFileSync(file, 'import { print } from "async-demo";\nexport default async function main() {\n  print(1);\n}\n');
   chmodSync(file, 0o000);
   chmodSync(dir, 0o755);
-  const readable = (() => {
-    try {
-      accessSync(file, constants.R_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
-  // Root reads a chmod 000 file anyway: then the CLI runs as user nobody (uid 65534).
+  /**
+   * The precondition: this user cannot read the file. Root reads a mode-000 file anyway (its capabilities
+   * CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH): then the CLI runs as root without those two (setpriv drops
+   * them from what it may have), which honours permission bits like any user, wherever the clone lives.
+   * (Running it as user nobody instead fails when the clone sits in a folder nobody cannot enter, such as
+   * a `mktemp -d` one.) The precondition is checked, not assumed.
+   */
+  const asRoot = process.getuid?.() === 0;
+  const withoutOverride = asRoot
+    ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+    : [];
+
+  it("the precondition holds: the CLI's user cannot read the file", () => {
+    const probe = spawnSync(
+      withoutOverride[0] ?? process.execPath,
+      [
+        ...withoutOverride.slice(1),
+        ...(asRoot ? [process.execPath] : []),
+        "-e",
+        `require("fs").readFileSync(${JSON.stringify(file)})`,
+      ],
+      { encoding: "utf8" },
+    );
+    expect(probe.error, "setpriv (util-linux) is needed to test this as root").toBeUndefined();
+    expect(probe.stderr).toContain("EACCES");
+  });
+
   it("an unreadable file is status 2, permission denied", () => {
-    const result = readable ? runCli(["run", file], { uid: 65534 }) : runCli(["run", file]);
+    const result = runCli(["run", file], { wrap: withoutOverride });
     expectOneLineError(result, 2, `cannot read ${file}: permission denied`);
   });
 });

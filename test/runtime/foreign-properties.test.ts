@@ -20,5 +20,5 @@ describe("runtime invariants over random programs that also await plain promises
       }),
       { seed: 4242, numRuns: 1000 },
     );
-  }, 120_000); // a stuck run costs 0.5 s, and shrinking reruns it
+  }, 120_000); // a stuck run costs 0.5 s without an event (more on a busy machine), and shrinking reruns it
 });

@@ -258,7 +258,7 @@ export interface RunRecord {
 }
 
 /**
- * Run `root` as main on a fresh Runner and close it; a run stuck for `stuckMs` of wall time throws. With
+ * Run `root` as main on a fresh Runner and close it; a run without progress for `stuckMs` throws. With
  * `listen: false` no event listener is attached (`events` stays empty): the loop then only counts them.
  */
 export async function execute(root: Node, stuckMs = 2000, { listen = true } = {}): Promise<RunRecord> {
@@ -275,16 +275,34 @@ export async function execute(root: Node, stuckMs = 2000, { listen = true } = {}
     ctx.tasks.push(task);
     register.call(this, task, parent, by);
   };
+  // Stuck means no progress: no new event (counted, listened to or not) for `stuckMs` of time this process
+  // ran on time. A tick that comes late (the machine is busy) counts as at most 100 ms, so load alone never
+  // judges a run stuck.
   let watchdog: NodeJS.Timeout | undefined;
   const stuck = new Promise<never>((_, reject) => {
-    watchdog = setTimeout(() => reject(new Error(`run stuck (${stuckMs} ms of wall time)`)), stuckMs);
+    let seen = 0;
+    let quiet = 0;
+    let last = performance.now();
+    watchdog = setInterval(() => {
+      const now = performance.now();
+      const counted = Math.min(now - last, 100);
+      last = now;
+      const count = r.loop.eventCount;
+      if (count !== seen) {
+        seen = count;
+        quiet = 0;
+      } else {
+        quiet += counted;
+        if (quiet >= stuckMs) reject(new Error(`run stuck (no event for ${stuckMs} ms)`));
+      }
+    }, 25);
   });
   try {
     await Promise.race([r.run(start(root, ctx)).catch(() => undefined), stuck]);
     ctx.closing = true;
     await Promise.race([r.close(), stuck]);
   } finally {
-    clearTimeout(watchdog);
+    clearInterval(watchdog);
   }
   // Let any stray rejection (and any plain promise still hopping) surface before the checks.
   await immediate(undefined, 4);

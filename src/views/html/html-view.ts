@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { packageRoot, packageVersion } from "../../cli/package-root.js";
 import type { RuntimeEvent } from "../../runtime/runtime-events.js";
+import { packageRoot, packageVersion } from "../../session/package-root.js";
 import type { ScenarioInfo } from "../../session/session.js";
-import type { ScenarioSources } from "../sources.js";
+import type { Sources } from "../../session/sources.js";
 import { type PageAssets, replayDocument } from "./document.js";
 import { packEvents, REPLAY_FORMAT, type ReplayData } from "./replay-data.js";
 
@@ -17,7 +17,7 @@ export interface ReplayMeta {
   command: string;
   /** Loop seconds per wall second (Infinity: instant). */
   speed: number;
-  sources: ScenarioSources;
+  sources: Sources;
 }
 
 /** The page's script and style, built by scripts/build.mjs into dist/replay/. */

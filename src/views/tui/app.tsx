@@ -6,6 +6,7 @@
 import { Box, Text, useInput, useStdin } from "ink";
 import { useSyncExternalStore } from "react";
 import type { ScenarioInfo, Session } from "../../session/session.js";
+import type { Sources } from "../../session/sources.js";
 import type { SessionStore } from "../../session/store.js";
 import { CodePane } from "./code-pane.js";
 import type { Controller } from "./controller.js";
@@ -22,12 +23,7 @@ import type { UiState } from "./ui-state.js";
 import { useNow } from "./use-now.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
-export interface Sources {
-  python: string | null;
-  typescript: string | null;
-  pythonFile: string;
-  typescriptFile: string;
-}
+export type { Sources } from "../../session/sources.js";
 
 export interface AppProps {
   scenario: ScenarioInfo;
@@ -57,7 +53,8 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
   const state = snapshot.state;
   const live = snapshot.cursor === snapshot.head;
   const playing = live && snapshot.phase !== "paused" && snapshot.phase !== "done";
-  const now = useNow(session.displayTime, playing, state.time);
+  // Paused, the loop's own time: a pause during a paced sleep stands between two events.
+  const now = useNow(session.displayTime, playing, snapshot.time);
   const finished = snapshot.status !== null && live;
   const tree = treeRows(state);
   const box = layout(columns, terminalRows, tree.length, finished);
@@ -94,6 +91,7 @@ export function App({ scenario, session, store, ui, controller, sources }: AppPr
         phase={snapshot.phase}
         state={state}
         behind={live ? null : { cursor: snapshot.cursor, head: snapshot.head }}
+        branchedAt={snapshot.branchedAt}
         width={box.width}
       />
       <TaskTree

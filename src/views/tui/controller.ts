@@ -82,25 +82,27 @@ export class Controller {
         return;
       }
       case "cancelAll":
-        if (session.done) this.notice("the run has ended: r replays it");
-        else session.cancelAll();
+        if (session.done && !store?.inHistory) this.notice("the run has ended: r replays it");
+        else if (!session.cancelAll()) this.cannotBranch();
         return;
       case "inject":
         if (selectedTask === undefined) this.notice("select a task first (↑↓)");
-        else if (!session.inject(selectedTask.id)) {
+        else if (!session.inject(selectedTask.id) && !this.cannotBranch()) {
           this.notice(`${selectedTask.name} is not waiting at an await, so nothing can be raised there`);
         }
         return;
       case "pause":
-        if (session.done) this.notice("the run has ended: r replays it, b steps back through it");
-        else session.togglePause();
+        if (session.done && !store?.inHistory) this.notice("the run has ended: r replays it, b steps back through it");
+        else {
+          session.togglePause();
+          this.cannotBranch();
+        }
         return;
       case "step":
         session.step();
         return;
       case "back":
-        if (!session.stepBack() && store?.stepBackBlocked)
-          this.notice(`step back unavailable: ${store.stepBackBlocked}`);
+        if (session.stepBack() && store?.cannotBranch) this.notice(`history only: ${store.cannotBranch}`);
         return;
       case "faster":
       case "slower": {
@@ -135,8 +137,16 @@ export class Controller {
 
   private cancel(id: number | undefined, name: string | undefined): void {
     if (id === undefined) this.notice("select a task first (↑↓)");
-    else if (!this.session.cancel(id))
+    else if (!this.session.cancel(id) && !this.cannotBranch())
       this.notice(`${name ?? "that task"} is already done: cancel() would return False`);
+  }
+
+  /** Say why a command given in history did nothing (the engine cannot branch); true if that was the reason. */
+  private cannotBranch(): boolean {
+    const reason = this.session.store?.cannotBranch;
+    if (!reason || !this.session.store?.inHistory) return false;
+    this.notice(`cannot branch from here: ${reason}`);
+    return true;
   }
 
   private notice(text: string): void {

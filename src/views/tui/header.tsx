@@ -21,10 +21,12 @@ export interface HeaderProps {
   state: RunState;
   /** Set when the view shows an earlier event than the newest. */
   behind: { cursor: number; head: number } | null;
+  /** The live run branched from an earlier one after this event (a command given in history). */
+  branchedAt?: number | null;
   width: number;
 }
 
-export function Header({ name, title, now, speed, phase, state, behind, width }: HeaderProps) {
+export function Header({ name, title, now, speed, phase, state, behind, branchedAt, width }: HeaderProps) {
   const look = PHASE[phase];
   const speedText = speed === Number.POSITIVE_INFINITY ? "instant" : `×${speed}`;
   const counts = TASK_STATES.filter((s) => state.counts[s] > 0).map((s) => `${state.counts[s]} ${LOOK[s].word}`);
@@ -36,6 +38,7 @@ export function Header({ name, title, now, speed, phase, state, behind, width }:
         {`  ${speedText}  `}
         <Text color={look.color}>{`${look.glyph} ${phase}`}</Text>
         {behind ? <Text color="yellow">{`  ◀ event ${behind.cursor}/${behind.head}`}</Text> : null}
+        {branchedAt != null ? <Text color="yellow">{`  ⑂ branched at event ${branchedAt}`}</Text> : null}
         <Text dimColor>
           {clip(`   ${state.tasks.size} tasks: ${counts.join(" · ") || "none yet"}`, Math.max(0, width - 40))}
         </Text>

@@ -9,28 +9,15 @@
  * paths that bypass Ink. The last frame stays on screen (no alternate screen),
  * so the cleanup a Ctrl-C caused remains readable.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { render } from "ink";
-import { packageRoot } from "../../cli/package-root.js";
 import type { ScenarioInfo, Session, SessionResult, Signal } from "../../session/session.js";
-import { App, type Sources } from "./app.js";
+import { fileSources, type Sources, scenarioSources } from "../../session/sources.js";
+import { App } from "./app.js";
 import { Controller } from "./controller.js";
 import { UiState } from "./ui-state.js";
 
-function read(path: string): string | null {
-  return existsSync(path) ? readFileSync(path, "utf8").trimEnd() : null;
-}
-
 function sourcesOf(scenario: ScenarioInfo, file: string | undefined): Sources {
-  if (file !== undefined) return { python: null, typescript: read(file), pythonFile: "(none)", typescriptFile: file };
-  const dir = join(packageRoot(), "scenarios");
-  return {
-    python: read(join(dir, `${scenario.name}.py`)),
-    typescript: read(join(dir, `${scenario.name}.ts`)),
-    pythonFile: `scenarios/${scenario.name}.py`,
-    typescriptFile: `scenarios/${scenario.name}.ts`,
-  };
+  return file === undefined ? scenarioSources(scenario.name) : fileSources(file);
 }
 
 /** Give the terminal back even on exits that bypass Ink (process.exit from a signal). */
@@ -49,7 +36,6 @@ export async function runDashboard(session: Session, scenario: ScenarioInfo, fil
   return new Promise<SessionResult>((resolve, reject) => {
     let settled = false;
     let lastResult: SessionResult | undefined;
-    let decide: ((choice: "quit" | "replay") => void) | undefined;
 
     const leave = (result: SessionResult | { crash: unknown }) => {
       if (settled) return;
@@ -68,9 +54,20 @@ export async function runDashboard(session: Session, scenario: ScenarioInfo, fil
 
     const controller = new Controller(session, ui, {
       now: (status) => leave({ status, warnings: lastResult?.warnings ?? [] }),
-      finished: () => decide?.("quit"),
-      replay: () => decide?.("replay"),
+      finished: () => {
+        if (lastResult !== undefined) leave(lastResult);
+      },
+      replay: () => start(),
     });
+
+    // Each end of the live run: the first, or a branch's (a command given in the history of an ended run).
+    session.onEnd((result) => {
+      lastResult = result;
+      if (controller.interrupted) leave(result);
+    });
+    const start = () => {
+      session.start().catch((error: unknown) => leave({ crash: error }));
+    };
 
     const handlers: [NodeJS.Signals, () => void][] = [
       ["SIGINT", () => controller.interrupt("SIGINT" satisfies Signal)],
@@ -80,7 +77,7 @@ export async function runDashboard(session: Session, scenario: ScenarioInfo, fil
     for (const [signal, handler] of handlers) process.on(signal, handler);
 
     // The run exists before the first frame: the App reads its loop.
-    let running = session.start();
+    start();
     const instance = render(
       <App
         scenario={scenario}
@@ -96,20 +93,5 @@ export async function runDashboard(session: Session, scenario: ScenarioInfo, fil
       // A component crashed: Ink has shown it; give the terminal back and report it as an internal error.
       leave({ crash: error });
     });
-
-    void (async () => {
-      for (;;) {
-        const result = await running;
-        lastResult = result;
-        if (settled) return;
-        if (controller.interrupted) return leave(result);
-        const choice = await new Promise<"quit" | "replay">((r) => {
-          decide = r;
-        });
-        decide = undefined;
-        if (choice === "quit") return leave(result);
-        running = session.start();
-      }
-    })();
   });
 }

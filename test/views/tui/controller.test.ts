@@ -204,7 +204,7 @@ describe("Controller", () => {
     expect(t.store.position).toBe(first);
   });
 
-  it("b when the run cannot be replayed: a notice says why", async () => {
+  it("b when the run cannot be replayed: history is shown, a notice says commands cannot branch, c is refused", async () => {
     const foreign = defineScenario({
       name: "foreign",
       title: "awaits a plain promise",
@@ -220,7 +220,13 @@ describe("Controller", () => {
     await waitingTask(t, "main");
     t.controller.handle("back", "b");
     expect(t.ui.getSnapshot().notice).toBe(
-      "step back unavailable: this run awaited plain promises (real I/O), so it cannot be replayed",
+      "history only: this run awaited plain promises (real I/O), so it cannot be replayed",
+    );
+    expect(t.store.inHistory).toBe(true);
+    t.ui.update({ selected: t.task("main")!.id });
+    t.controller.handle("cancel", "c");
+    expect(t.ui.getSnapshot().notice).toBe(
+      "cannot branch from here: this run awaited plain promises (real I/O), so it cannot be replayed",
     );
   });
 

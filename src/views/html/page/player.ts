@@ -40,9 +40,7 @@ export class Player {
       this.store.push(event, data.hints[String(i)]);
       if (event.seq !== undefined) this.bySeq.set(event.seq, i + 1); // a blocked-step warning has no seq
     }
-    this.store.phase = "done";
-    this.store.status = data.status;
-    this.store.publish();
+    this.store.ended(data.status);
     // Every entry of the run, in order, read once at the head.
     const all = this.store.getSnapshot().logTail(Number.POSITIVE_INFINITY);
     const bySeq = new Map(all.map((entry) => [entry.seq, entry]));

@@ -1,4 +1,8 @@
-/** Where the package lives (for `show`, which prints the scenario sources shipped in scenarios/). */
+/**
+ * Where the package lives: the scenario sources shipped in scenarios/ (sources.ts), the built worker,
+ * the version. Found by walking up to the package.json named async-demo, so it works from src/ (tsx)
+ * and from dist/ (the bundle) alike.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
