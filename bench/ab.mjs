@@ -3,6 +3,7 @@
 //
 //   node bench/ab.mjs --base main --reps 10                    # every workload at 100k
 //   node bench/ab.mjs --base f0b8690 --workloads gather0,chain --sizes 10k,100k --reps 12
+//   node bench/ab.mjs --base 55475e1 --head 16f40eb            # two commits, neither this tree
 //
 // On a shared machine a cell's time moves by ±15% from one minute to the next, so medians of
 // separate runs cannot show a 3% change. Here each rep runs the base and this tree back to back
@@ -28,6 +29,7 @@ const log = (msg) => process.stderr.write(`${msg}\n`);
 const { values: opt } = parseArgs({
   options: {
     base: { type: "string" },
+    head: { type: "string" },
     reps: { type: "string", default: "10" },
     sizes: { type: "string", default: "100k" },
     workloads: { type: "string", default: WORKLOADS.join(",") },
@@ -36,7 +38,7 @@ const { values: opt } = parseArgs({
 });
 if (opt.help || opt.base === undefined) {
   console.log(
-    "usage: node bench/ab.mjs --base COMMIT [--reps N (10)] [--sizes 10k,100k (100k)] [--workloads a,b (all)]",
+    "usage: node bench/ab.mjs --base COMMIT [--head COMMIT (this tree)] [--reps N (10)] [--sizes 10k,100k (100k)] [--workloads a,b (all)]",
   );
   process.exit(opt.help ? 0 : 2);
 }
@@ -57,8 +59,8 @@ function build(dir) {
   if (r.status !== 0) throw new Error(`build failed in ${dir}`);
 }
 
-/** The base tree, exported and built once per commit. */
-function baseTree(commit) {
+/** A commit's tree, exported and built once per commit. */
+function exportedTree(commit) {
   const hash = git(["rev-parse", "--short", commit]);
   const dir = join(os.tmpdir(), `async-demo-ab-${hash}`);
   if (!existsSync(join(dir, "dist/src/index.js"))) {
@@ -135,19 +137,20 @@ const quantile = (sorted, q) => {
 };
 const pct = (r) => `${r >= 1 ? "+" : ""}${((r - 1) * 100).toFixed(1)}%`;
 
-const base = baseTree(opt.base);
-const cand = thisTree();
-log(`A/B: ${cand.name} (${git(["rev-parse", "--short", "HEAD"])}+tree) against ${base.name}, ${reps} paired reps`);
+const base = exportedTree(opt.base);
+const cand = opt.head === undefined ? thisTree() : exportedTree(opt.head);
+const candName = opt.head === undefined ? `this tree (${git(["rev-parse", "--short", "HEAD"])}+)` : cand.name;
+log(`A/B: ${candName} against ${base.name}, ${reps} paired reps`);
 const cells = [];
 for (const n of sizes) for (const w of workloads) cells.push({ w, n, time: [], cpu: [], rss: [], baseTimes: [] });
 for (let rep = 0; rep < reps; rep++) {
   for (const cell of cells) {
     // Alternate which goes first: a pair's second run sees a warmer page cache and a later moment.
     const order = rep % 2 === 0 ? [base, cand] : [cand, base];
-    const results = {};
-    for (const tree of order) results[tree.name] = await runOnce(tree, cell.w, cell.n);
-    const a = results[base.name];
-    const b = results[cand.name];
+    const results = new Map();
+    for (const tree of order) results.set(tree, await runOnce(tree, cell.w, cell.n));
+    const a = results.get(base);
+    const b = results.get(cand);
     cell.time.push(b.seconds / a.seconds);
     cell.cpu.push(b.cpu / a.cpu);
     cell.rss.push(b.rss / a.rss);

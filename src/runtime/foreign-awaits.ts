@@ -1,7 +1,7 @@
 /**
  * Awaits the loop cannot see, and the code they resume. asyncio has no such
  * thing (a coroutine can only await awaitables the loop drives); JavaScript
- * code awaits plain promises everywhere, so the loop must notice them, keep
+ * code awaits promises of its own everywhere, so the loop must notice them, keep
  * running the other tasks, and find the task again when its code comes back.
  *
  * One word for it all, "foreign" (the public warning kind is `foreign-await`;
@@ -28,7 +28,7 @@
  * every step), else the only task in a foreign wait is assumed, or the oldest,
  * with a warning (README: several tasks on plain promises at once).
  *
- * Rules learnt from random programs mixing plain promises into task trees
+ * Rules learnt from random programs mixing foreign promises into task trees
  * (test/runtime/foreign-properties.test.ts; tens of thousands of programs, and
  * as many fuzzed against CPython, before each rule held):
  * 1. A then() called by a task body's synchronous part (`task.then(cb)` in its
@@ -43,7 +43,7 @@
  *    only the loop settles (timers, tasks): it must not stop the virtual clock
  *    (`task._waitsOnLoop`).
  * 3. A task's function can end while the loop still holds a continuation for
- *    it (a plain promise won a Promise.race; a then() was not its own await).
+ *    it (a foreign promise won a Promise.race; a then() was not its own await).
  *    The continuation is delivered as a foreign then would be, not dropped:
  *    whoever registered it still gets the outcome (`wentOnWhileParked`).
  * 4. A task woken from an await that does not go on has most likely gone on
@@ -51,7 +51,7 @@
  *    need the loop's time: it releases the virtual clock. But only if foreign
  *    thens were made since it parked and still wait (`thensMade` against the
  *    task's `_foreignThensMark`): a Promise.all over tasks elsewhere must not
- *    let the clock jump past another task's plain promise.
+ *    let the clock jump past another task's foreign promise.
  * 5. While a foreign promise may still wake a task (`pending()`: wrapPromise()'s
  *    unsettled ones, tasks in a foreign wait not waiting on the loop) the
  *    virtual clock does not jump — real I/O takes real time — and no deadlock
@@ -252,7 +252,7 @@ export class ForeignAwaits {
   /**
    * Rule 3: the task's function ended while the loop still held a continuation
    * for it: a then() that was not its own await (`task.then(cb)`, or a
-   * Promise.all job that ran in its step), or an await a plain promise beside
+   * Promise.all job that ran in its step), or an await a foreign promise beside
    * it in a `Promise.race` left behind. Say so, and deliver the continuation as
    * a foreign then: whoever registered it still gets the outcome, and the ended
    * task no longer waits.

@@ -231,7 +231,7 @@ export class EventLoop {
     return this._events.count;
   }
 
-  /** True if any task ever awaited a plain promise in this run (replay is then not deterministic). */
+  /** True if any task was ever in a foreign wait in this run (a replay is then not deterministic). */
   get sawForeignAwait(): boolean {
     return this._foreign.seen;
   }
@@ -280,7 +280,7 @@ export class EventLoop {
     if (this._idle) this._wake();
   }
 
-  // ---------------------------------------------------------------- events
+  // ---------------------------------------------------------------- cancel causes, warnings
 
   /** Run `fn` with `cause` as the reason of the cancel() calls it makes (restored afterwards). */
   _withCause<R>(cause: CancelCause, by: number | null, fn: () => R): R {
@@ -433,6 +433,8 @@ export class EventLoop {
     if (this._foreign.combinator) this._foreign.combinatorParked(task);
     this._drive();
   }
+
+  // ---------------------------------------------------------------- the open step
 
   /** `task` runs now (asyncio's _enter_task): its step is open until it awaits or its function settles. */
   _openStep(task: Task<unknown>): void {

@@ -44,7 +44,7 @@ export function print(...values: unknown[]): void {
     defaultOutput(text);
     return;
   }
-  // The task is found even when nobody listens: finding it may warn (several tasks on plain promises).
+  // The task is found even when nobody listens: finding it may warn (several tasks in foreign waits).
   loop._events.print(loop._currentTask(), text);
   loop.output(text);
 }

@@ -254,7 +254,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /**
    * First step: call the coroutine's function and report how it settles. The
-   * reactions close over this task: a coroutine resumed by a plain promise can
+   * reactions close over this task: a coroutine resumed by a foreign promise can
    * settle while another task's step is open, so "the running task" would not do.
    * They are attached at once, not when the task is next resumed: the function
    * can go on without the loop resuming it (`await Promise.race([sleep(2),
@@ -380,7 +380,7 @@ export class Task<T = unknown> extends Future<T> {
   /**
    * Throw `error` in at the await the task is parked on, as `coro.throw()`
    * would (the session's "what if it failed here?"). False if it cannot be done
-   * now: the task is done, running, or parked on a plain promise.
+   * now: the task is done, running, or in a foreign wait (foreign-awaits.ts).
    */
   _throwInto(error: unknown): boolean {
     const loop = this._loop;

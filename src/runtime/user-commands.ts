@@ -14,7 +14,7 @@ export function cancelForUser(task: Task<unknown>, msg?: string): boolean {
 /**
  * Throw `error` into `task` at the await it is parked on, as `coro.throw()`
  * would: the "what if it failed here?" lever. False if it cannot be done now
- * (the task is done, running, or parked on a plain promise).
+ * (the task is done, running, or awaiting a plain promise).
  */
 export function throwInto(task: Task<unknown>, error: unknown): boolean {
   return task._throwInto(error);

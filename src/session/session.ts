@@ -254,7 +254,7 @@ export class Session {
     if (this.ended) return;
     store?.followUntil(store.position + 1);
     this.afterBranching(() => {
-      this.stepBase ??= store?.head;
+      this.stepBase = store?.head;
       this.core.send({ kind: "step" });
     });
   }

@@ -219,6 +219,17 @@ describe("an engine that cannot branch (CPython on real time, a run that awaited
     expect(store.getSnapshot().branchedAt).toBeNull();
   });
 
+  it("after two steps, an event of the first step is the past: a command there is refused", async () => {
+    const s = await unbranchable();
+    await pausedAtFirstSleep(s, 10);
+    const store = s.store!;
+    await stepTo(s, 13); // two steps: 11–12 (fetch_data), then 13–14 (process_data)
+    await until(() => store.head === 14, "the second step's events");
+    s.seek(12);
+    expect(store.cannotBranch).toBe(REASON);
+    expect(s.cancel(taskId(s, "main"))).toBe(false);
+  });
+
   it("Ctrl-C in the past acts on the live run: the view goes back to live", async () => {
     const s = await unbranchable();
     await pausedAtFirstSleep(s, 10);

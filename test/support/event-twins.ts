@@ -40,7 +40,8 @@ export function comparable(events: readonly RuntimeEvent[]): Comparable[][] {
     const outside = !inRun;
     if (original.type === "run-end") inRun = false;
     if (outside || (original.type === "warning" && original.kind === "blocked-step")) {
-      dropped++;
+      // Only a numbered event shifts the ones after it (our blocked-step warning has no seq).
+      if (original.seq !== undefined) dropped++;
       continue;
     }
     const event = dropped === 0 ? original : { ...original, seq: original.seq - dropped };
