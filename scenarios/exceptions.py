@@ -3,13 +3,12 @@ import asyncio
 import json
 import sys
 
-PARAMS = {"outlive": False, **(json.loads(sys.argv[1]) if len(sys.argv) > 1 else {})}
+PARAMS = {"wait_after": 1.5, **(json.loads(sys.argv[1]) if len(sys.argv) > 1 else {})}
 
 
-async def fetch_data(outlive):
-    await asyncio.sleep(2 if outlive else 1)
-    if outlive:
-        print("fetch_data finished: gather did not cancel it")
+async def fetch_data():
+    await asyncio.sleep(2)
+    print("fetch_data finished: gather did not cancel it")
     return 'Data fetched'
 
 
@@ -18,13 +17,12 @@ async def task_that_fails():
     raise Exception("Task error")
 
 
-async def main(outlive):
+async def main(wait_after):
     try:
-        await asyncio.gather(fetch_data(outlive), task_that_fails())
+        await asyncio.gather(fetch_data(), task_that_fails())
     except Exception as e:
         print(f"Caught an exception: {e}")
-    if outlive:
-        await asyncio.sleep(1.5)  # main keeps running, and so does fetch_data
+    await asyncio.sleep(wait_after)  # main goes on, and so does fetch_data
 
 
 asyncio.run(main(**PARAMS))

@@ -1,13 +1,13 @@
 /**
  * Exceptions in gather(): the tutorial's task_that_fails. The first error
  * reaches main as soon as it is raised, but gather does not cancel the other
- * coroutine: with outlive=true, fetch_data visibly finishes afterwards.
+ * coroutine: fetch_data visibly finishes afterwards, while main goes on.
  */
 import { coroutine, defineScenario, gather, isBaseException, print, sleep, str } from "async-demo";
 
-const fetch_data = coroutine(async function fetch_data(outlive: boolean) {
-  await sleep(outlive ? 2 : 1);
-  if (outlive) print("fetch_data finished: gather did not cancel it");
+const fetch_data = coroutine(async function fetch_data() {
+  await sleep(2);
+  print("fetch_data finished: gather did not cancel it");
   return "Data fetched";
 });
 
@@ -16,14 +16,14 @@ const task_that_fails = coroutine(async function task_that_fails() {
   throw new Error("Task error");
 });
 
-const main = coroutine(async function main({ outlive }: { outlive: boolean }) {
+const main = coroutine(async function main({ wait_after }: { wait_after: number }) {
   try {
-    await gather(fetch_data(outlive), task_that_fails());
+    await gather(fetch_data(), task_that_fails());
   } catch (e) {
     if (isBaseException(e)) throw e; // except Exception as e
     print(`Caught an exception: ${str(e)}`);
   }
-  if (outlive) await sleep(1.5); // main keeps running, and so does fetch_data
+  await sleep(wait_after); // main goes on, and so does fetch_data
 });
 
 export default defineScenario({
@@ -31,12 +31,15 @@ export default defineScenario({
   title: "Exceptions in gather(): the first error wins, the others keep running",
   summary: "task_that_fails raises inside gather; main catches it, but gather does not cancel fetch_data",
   explain:
-    "gather() hands the first exception to the awaiting code as soon as it is raised, but it does not cancel the other coroutines: they keep running. Here they only stop when asyncio.run cancels the leftovers after main returns; set outlive=true to watch fetch_data finish after main caught the error. To stop the siblings on the first failure, use a TaskGroup (scenario taskgroup).",
+    "gather() hands the first exception to the awaiting code as soon as it is raised, but it does not cancel the other coroutines: main catches the error at t=1 and goes on, and fetch_data still finishes at t=2. A sibling stops only at its own end or when something cancels it (with --set wait_after=0 main returns at once and asyncio.run cancels fetch_data). To stop the siblings on the first failure, use a TaskGroup (scenario taskgroup).",
   params: {
-    outlive: {
-      type: "boolean",
-      default: false,
-      description: "fetch_data takes 2 s and main waits 1.5 s after the error, so fetch_data visibly outlives it",
+    wait_after: {
+      type: "number",
+      default: 1.5,
+      min: 0,
+      max: 60,
+      description:
+        "seconds main goes on after catching the error (0: it returns at once and asyncio.run cancels fetch_data)",
     },
   },
   main,

@@ -65,6 +65,7 @@ export default defineScenario({
   explain:
     "This is the fix for scenario shutdown: the same cleanup, then `raise` lets the CancelledError out of main. asyncio.run sees its main task cancelled by Ctrl-C and raises KeyboardInterrupt, so the program stops with exit status 130 instead of pretending it succeeded (catch KeyboardInterrupt around asyncio.run for a quiet exit). Try --interrupt-at 0.5.",
   params: {},
+  interruptPrompt: "press Ctrl-C now: watch the cleanup, then KeyboardInterrupt",
   main,
   hint(event, { coroName }) {
     if (event.type === "interrupt") {

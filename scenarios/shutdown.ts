@@ -65,6 +65,7 @@ export default defineScenario({
   explain:
     'Ctrl-C cancels main, and since main is awaiting gather the cancel reaches every task first: when main\'s except runs they are all finished, so each cancel() returns False and the second gather only collects their CancelledErrors. Main then swallows the CancelledError, so asyncio.run returns normally: no KeyboardInterrupt, exit status 0, exactly as in CPython. The fix is `raise` after "Cleaned up" (scenario shutdown-reraise); try --interrupt-at 0.5, or --cancel long_running_task@0.5.',
   params: {},
+  interruptPrompt: "press Ctrl-C now: watch the graceful shutdown unwind",
   main,
   hint(event, { coroName }) {
     if (event.type === "interrupt") {

@@ -18,16 +18,22 @@ import {
   ValueError,
 } from "async-demo";
 
+let started_at = 0;
+
+/** Seconds since main started (loop.time() counts from an arbitrary point: in CPython, the machine's monotonic clock). */
+function elapsed(): number {
+  return getRunningLoop().time() - started_at;
+}
+
 const fetch_data = coroutine(async function fetch_data(label: string) {
-  const loop = getRunningLoop();
   try {
     await sleep(2);
   } catch (e) {
     if (!(e instanceof CancelledError)) throw e;
-    print(`${label}: fetch_data cancelled at t=${fixed(loop.time(), 1)}`);
+    print(`${label}: fetch_data cancelled at t=${fixed(elapsed(), 1)}`);
     throw e;
   }
-  print(`${label}: fetch_data finished at t=${fixed(loop.time(), 1)}`);
+  print(`${label}: fetch_data finished at t=${fixed(elapsed(), 1)}`);
   return "Data fetched";
 });
 
@@ -37,18 +43,16 @@ const task_that_fails = coroutine(async function task_that_fails() {
 });
 
 const with_gather = coroutine(async function with_gather() {
-  const loop = getRunningLoop();
   try {
     await gather(fetch_data("gather"), task_that_fails());
   } catch (e) {
     if (!(e instanceof ValueError)) throw e;
-    print(`gather: caught ${repr(e)} at t=${fixed(loop.time(), 1)}`);
+    print(`gather: caught ${repr(e)} at t=${fixed(elapsed(), 1)}`);
   }
   await sleep(1.5); // fetch_data is still running: watch it finish
 });
 
 const with_taskgroup = coroutine(async function with_taskgroup() {
-  const loop = getRunningLoop();
   try {
     await taskGroup(async (tg) => {
       tg.createTask(fetch_data("TaskGroup"));
@@ -58,11 +62,12 @@ const with_taskgroup = coroutine(async function with_taskgroup() {
     // except* Exception as eg
     const eg = e instanceof ExceptionGroup ? e.subgroup(Error) : undefined;
     if (eg === undefined) throw e;
-    print(`TaskGroup: caught ${repr(eg)} at t=${fixed(loop.time(), 1)}`);
+    print(`TaskGroup: caught ${repr(eg)} at t=${fixed(elapsed(), 1)}`);
   }
 });
 
 const main = coroutine(async function main() {
+  started_at = getRunningLoop().time();
   await with_gather();
   await with_taskgroup();
 });

@@ -4,9 +4,21 @@
 // one module instance whether it is reached from the CLI or through
 // `import … from 'async-demo'` (dist/src/index.js) in a scenario file.
 import { readdirSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 rmSync("dist", { recursive: true, force: true });
+
+// string-width's fast path (src/views/tui/string-width-fast.ts) stands in for it everywhere in the
+// bundle, Ink included: its first measure of a non-ASCII glyph compiles an 80 ms regular expression
+// before the first frame. The fast path itself imports the real package.
+const FAST_WIDTH = fileURLToPath(new URL("../src/views/tui/string-width-fast.ts", import.meta.url));
+const fastStringWidth = {
+  name: "fast-string-width",
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === FAST_WIDTH ? undefined : { path: FAST_WIDTH }));
+  },
+};
 
 // The built-in scenarios stay one file each (tracebacks name them), importing
 // the runtime by package name as a user's scenario would.
@@ -39,6 +51,7 @@ await build({
   define: { "process.env.NODE_ENV": '"production"' },
   // Ink optionally loads React DevTools; it is never wanted here.
   alias: { "react-devtools-core": "./scripts/no-devtools.mjs" },
+  plugins: [fastStringWidth],
   // Bundled CommonJS packages (React, Ink's helpers) still require() Node built-ins.
   banner: { js: 'import { createRequire as __cr } from "node:module"; const require = __cr(import.meta.url);' },
   legalComments: "none",

@@ -16,6 +16,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import type { PythonProgram } from "./cli/python-host.js";
 import { suggest } from "./cli/suggest.js";
 import type { ScenarioSource } from "./cli/worker-protocol.js";
+import { parseAnswers } from "./learn/answers.js";
+import { STOPS } from "./learn/tour/stops.js";
 import type { Scenario } from "./runtime/scenario.js";
 import { resolveParams } from "./session/params.js";
 import { parseCancel, parseSeconds, type Script } from "./session/scripted.js";
@@ -41,6 +43,9 @@ interface RunFlags {
   interruptAt?: number;
   color: boolean;
   debug?: boolean;
+  quiz?: boolean;
+  quizEvery?: number;
+  answers?: number[];
   python?: boolean;
 }
 
@@ -70,6 +75,14 @@ function parseSeed(text: string): number {
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
+
+function parseStop(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < 1 || value > STOPS.length) {
+    throw new UsageError(`--from must be a stop number from 1 to ${STOPS.length}, got '${text}'`);
+  }
+  return value;
+}
 
 function asArgument<T>(parse: (text: string) => T): (text: string) => T {
   return (text) => {
@@ -118,8 +131,23 @@ function addRunOptions(command: Command): Command {
       "press Ctrl-C at that loop time",
       asArgument((t) => parseSeconds(t, "--interrupt-at")),
     )
+    .option("--quiz", "pause before what happens next and ask you to predict it (score at the end)")
+    .option("--quiz-every <n>", "with --quiz, ask one question in every N (a big swarm)", asArgument(parseEvery))
+    .option(
+      "--answers <list>",
+      "with --quiz, answer non-interactively: choice numbers, e.g. 2,1,3",
+      asArgument(parseAnswers),
+    )
     .option("--no-color", "no colours (also NO_COLOR=1)")
     .option("--debug", "show stack traces of internal errors");
+}
+
+function parseEvery(text: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < 1) {
+    throw new UsageError(`--quiz-every must be a whole number ≥ 1, got '${text}'`);
+  }
+  return value;
 }
 
 async function loadScenarios(): Promise<readonly Scenario[]> {
@@ -138,17 +166,11 @@ function interactive(): boolean {
 }
 
 /** Run a scenario (built-in or a file) in a worker thread, or a Python program, with the view the flags ask for. */
-async function runScenario(source: Source, flags: RunFlags): Promise<number> {
+async function runScenario(source: Source, flags: RunFlags, context: { fromPicker?: boolean } = {}): Promise<number> {
   const script: Script = { cancels: flags.cancel.map(parseCancel), interruptAt: flags.interruptAt };
+  checkQuizFlags(flags);
   if (flags.size !== undefined && flags.cast === undefined)
     throw new UsageError("--size is the size of a --cast: add --cast FILE");
-  const castView = !(flags.size !== undefined || !interactive() || flags.plain || flags.quiet || flags.json);
-  if (flags.cast !== undefined && (!castView || flags.trace || flags.html)) {
-    // Until the dashboard draws its frames without Ink (issue 12's frame model), a cast records the dashboard.
-    throw new UsageError(
-      "--cast records the dashboard for now: run it in a terminal, without --plain/--quiet/--json/--trace/--html/--size",
-    );
-  }
   const view = flags.json
     ? "json"
     : flags.quiet
@@ -162,7 +184,8 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
   const host =
     source.kind === "python"
       ? (await import("./cli/python-host.js")).PythonHost.load(source.program, {
-          stdin: view === "dashboard" ? "empty" : "inherit",
+          // With --quiz, stdin holds the answers: the program gets none.
+          stdin: view === "dashboard" || flags.quiz ? "empty" : "inherit",
           stdout: view === "quiet" ? "inherit" : "drop",
           stderr: view === "dashboard" ? "capture" : "inherit",
           replays: view === "dashboard",
@@ -177,6 +200,34 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
       }
       assignments.push(`seed=${flags.seed}`);
     }
+    if (flags.quiz) {
+      const { playQuiz } = await import("./cli/quiz.js");
+      const replayHost = async () =>
+        source.kind === "python"
+          ? (await import("./cli/python-host.js")).PythonHost.load(source.program, {
+              stdin: "empty",
+              stdout: "drop",
+              stderr: "capture",
+              replays: false,
+              color: false,
+            })
+          : (await import("./cli/worker-host.js")).WorkerHost.load(source);
+      return await playQuiz(
+        host,
+        replayHost,
+        {
+          view: view === "json" ? "json" : "plain",
+          speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
+          params: resolveParams(host.info, assignments),
+          script,
+          color: flags.color && wantsColor(),
+        },
+        {
+          ...(flags.quizEvery === undefined ? {} : { every: flags.quizEvery }),
+          ...(flags.answers === undefined ? {} : { answers: flags.answers }),
+        },
+      );
+    }
     return await play(host, {
       view,
       speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
@@ -185,15 +236,31 @@ async function runScenario(source: Source, flags: RunFlags): Promise<number> {
       trace: flags.trace,
       html: flags.html,
       cast: flags.cast,
+      castColor: flags.color && !["0", "false"].includes(process.env.FORCE_COLOR ?? ""),
       ...(flags.size !== undefined ? { size: flags.size } : {}),
       command: replayCommand(source, flags),
       color: flags.color && wantsColor(),
       ...(source.kind === "file" ? { file: source.path } : {}),
       ...(source.kind === "python" && source.program.kind === "file" ? { file: source.program.path } : {}),
+      ...(context.fromPicker ? { fromPicker: true } : {}),
     });
   } finally {
     await host.terminate();
   }
+}
+
+/** --quiz-every and --answers only make sense with --quiz; --quiz needs the events (not --quiet, not --trace). */
+function checkQuizFlags(flags: RunFlags): void {
+  if (!flags.quiz) {
+    if (flags.quizEvery !== undefined) throw new UsageError("--quiz-every needs --quiz");
+    if (flags.answers !== undefined) throw new UsageError("--answers needs --quiz (or: async-demo tour --answers …)");
+    return;
+  }
+  if (flags.quiet) throw new UsageError("--quiz cannot be combined with --quiet (the quiz needs the events)");
+  if (flags.trace)
+    throw new UsageError("--quiz cannot be combined with --trace (write the trace from a run without the quiz)");
+  if (flags.html !== undefined || flags.cast !== undefined)
+    throw new UsageError("--quiz cannot be combined with --html or --cast (record a run without the quiz)");
 }
 
 /** The command line that reproduces a run (what a replay page shows): the run's options, not the view's. */
@@ -225,9 +292,11 @@ Examples:
   async-demo gather                          watch gather() run two coroutines at once
   async-demo cancel --plain                  the narrated log, without the dashboard
   async-demo shutdown --interrupt-at 1.5     press Ctrl-C at t=1.5 s, watch the cleanup
-  async-demo exceptions --set outlive=true --instant
+  async-demo exceptions --set wait_after=0 --instant
   async-demo swarm --set tasks=10000 --seed 7 --quiet
   async-demo show cancel                     the rule, the TypeScript and the Python twin
+  async-demo tour                            the tutorial's claims: predict, then watch
+  async-demo exceptions --quiz               predict what happens next, scored
   async-demo run my-scenario.ts              your own scenario (see README)
   async-demo run examples/tutorial.py        your own Python program, on CPython
   async-demo shutdown --python               the scenario's Python twin, on CPython
@@ -260,6 +329,25 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
     .action(async (name: string) => {
       const { showScenario } = await import("./cli/show.js");
       process.stdout.write(showScenario(findScenario(scenarios, name)));
+    });
+
+  program
+    .command("tour")
+    .description("the tutorial's claims, stop by stop: predict what happens, then watch the run")
+    .option("--from <n>", `start at stop N (1–${STOPS.length})`, asArgument(parseStop), 1)
+    .addOption(new Option("--plain", "the lesson as text, answers read from stdin lines (default when not a terminal)"))
+    .option("--answers <list>", "answer non-interactively, e.g. 2,1,3 (implies --plain)", asArgument(parseAnswers))
+    .option("--no-color", "no colours (also NO_COLOR=1)")
+    .option("--debug", "show stack traces of internal errors")
+    .action(async (flags: { from: number; plain?: boolean; answers?: number[]; color: boolean }) => {
+      const { plainTourCommand } = await import("./cli/tour.js");
+      setStatus(
+        await plainTourCommand({
+          from: flags.from - 1,
+          color: flags.color && wantsColor(),
+          ...(flags.answers === undefined ? {} : { answers: flags.answers }),
+        }),
+      );
     });
 
   addRunOptions(
@@ -311,7 +399,7 @@ function unknownScenario(name: string, scenarios: readonly Scenario[]): string {
 }
 
 function didYouMean(name: string, scenarios: readonly Scenario[]): string {
-  const names = [...scenarios.map((s) => s.name), "list", "show", "run"];
+  const names = [...scenarios.map((s) => s.name), "list", "show", "run", "tour"];
   const close = name.length > 0 ? suggest(name, names) : undefined;
   return close ? ` — did you mean '${close}'?` : "";
 }
@@ -336,11 +424,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     const scenarios = await loadScenarios();
     if (argv.length === 0) {
       if (interactive()) {
+        // The list, a scenario, the list again when it ends, until q: the status is the last run's.
         const { pickScenario } = await import("./views/tui/picker.js");
-        const picked = await pickScenario(scenarios);
-        return picked === undefined
-          ? 0
-          : runScenario({ kind: "builtin", name: picked.name }, { speed: 1, set: [], cancel: [], color: true });
+        let last: string | undefined;
+        for (;;) {
+          const picked = await pickScenario(scenarios, { current: last, again: last !== undefined });
+          if (picked === undefined) return status;
+          last = picked.name;
+          status = await runScenario(
+            { kind: "builtin", name: picked.name },
+            { speed: 1, set: [], cancel: [], color: true },
+            { fromPicker: true },
+          );
+        }
       }
       const { listScenarios } = await import("./cli/list.js");
       process.stdout.write(

@@ -9,14 +9,16 @@ import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-type Layer = "runtime" | "session" | "views" | "cli" | "scenarios";
+type Layer = "runtime" | "session" | "views" | "learn" | "cli" | "scenarios";
 
 /** What each layer may import from this repository (node: built-ins and npm packages are checked apart). */
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   runtime: ["runtime"],
   session: ["session", "runtime"],
   views: ["views", "session", "runtime"],
-  cli: ["cli", "views", "session", "runtime"],
+  // learn (issue 13: the quiz and the tour) reads the session and draws with the views; the CLI wires it.
+  learn: ["learn", "views", "session", "runtime"],
+  cli: ["cli", "learn", "views", "session", "runtime"],
   scenarios: ["scenarios"],
 };
 
@@ -25,6 +27,7 @@ const MAY_USE_PACKAGES: Record<Layer, boolean> = {
   runtime: false,
   session: false,
   views: true,
+  learn: true,
   cli: true,
   scenarios: false,
 };
@@ -36,6 +39,7 @@ function layerOf(file: string): Layer | undefined {
   if (path === "src/index.ts" || path.startsWith("src/runtime/")) return "runtime";
   if (path.startsWith("src/session/")) return "session";
   if (path.startsWith("src/views/")) return "views";
+  if (path.startsWith("src/learn/")) return "learn";
   if (path === "src/cli.ts" || path.startsWith("src/cli/")) return "cli";
   return undefined;
 }

@@ -22,6 +22,7 @@ import {
   type CoreResult,
   type CoreSink,
   FOREIGN_AWAIT_BLOCKS_BRANCH,
+  type RecordedCommand,
 } from "../session/core.js";
 import { packageRoot } from "../session/package-root.js";
 import type { ScenarioInfo } from "../session/session.js";
@@ -108,6 +109,8 @@ class WorkerCore implements Core {
   private clock: { reading: ClockReading; at: number } | undefined;
   private finish: ((result: CoreResult) => void) | undefined;
   private replayed: (() => void) | undefined;
+  /** recorded() calls waiting for their answer, in order. */
+  private readonly recording: ((commands: RecordedCommand[]) => void)[] = [];
   /** An interrupt waiting for the worker's ack: milliseconds counted so far, and the ticker counting them. */
   private unanswered: { counted: number; last: number; timer: ReturnType<typeof setInterval> } | undefined;
   private stopped = false;
@@ -149,6 +152,11 @@ class WorkerCore implements Core {
       this.awaitAck();
     }
     this.post({ type: "command", command });
+  }
+
+  recorded(): Promise<RecordedCommand[]> {
+    this.post({ type: "recorded" });
+    return new Promise((resolve) => this.recording.push(resolve));
   }
 
   replay(target: number): Promise<void> {
@@ -207,6 +215,9 @@ class WorkerCore implements Core {
         // A beat from before the worker saw our last message says nothing about what it does now.
         this.workerIdle = message.idle && message.received === this.sent;
         if (this.workerIdle && message.clock) this.sink.clock?.(message.clock);
+        return;
+      case "recorded":
+        this.recording.shift()?.(message.commands);
         return;
       case "replayed":
         this.replayed?.();

@@ -1,6 +1,6 @@
 /** The messages between the CLI (main thread) and the thread that runs the scenario (worker.ts). */
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
-import type { ClockReading, CoreCommand, CoreOptions } from "../session/core.js";
+import type { ClockReading, CoreCommand, CoreOptions, RecordedCommand } from "../session/core.js";
 import type { ScenarioInfo } from "../session/session.js";
 
 /** Which scenario to run: a built-in one, or a user's file. */
@@ -14,7 +14,9 @@ export type ToWorker =
    */
   | { type: "start"; options: CoreOptions; events: boolean; branch?: { at: number } }
   | { type: "command"; command: CoreCommand }
-  | { type: "replay"; target: number };
+  | { type: "replay"; target: number }
+  /** The commands the live run was given so far (Core.recorded): answered by "recorded". */
+  | { type: "recorded" };
 
 export type FromWorker =
   | { type: "loaded"; info: ScenarioInfo }
@@ -33,4 +35,5 @@ export type FromWorker =
    */
   | { type: "heartbeat"; clock: ClockReading | null; idle: boolean; received: number }
   | { type: "replayed" }
+  | { type: "recorded"; commands: RecordedCommand[] }
   | { type: "done"; status: number; warnings: string[]; traceback?: string };

@@ -124,8 +124,8 @@ port.on("message", (message: ToWorker) => {
       load(message.source).then(
         (loaded) => {
           scenario = loaded;
-          const { name, title, summary, explain, params } = loaded;
-          send({ type: "loaded", info: { name, title, summary, explain, params } });
+          const { name, title, summary, explain, params, interruptPrompt } = loaded;
+          send({ type: "loaded", info: { name, title, summary, explain, params, interruptPrompt } });
         },
         (error: unknown) => {
           const kind = error instanceof UsageError ? "usage" : error instanceof UserFileError ? "file" : "internal";
@@ -161,6 +161,9 @@ port.on("message", (message: ToWorker) => {
       return;
     case "replay":
       void core?.replay(message.target).then(() => send({ type: "replayed" }));
+      return;
+    case "recorded":
+      void (core?.recorded() ?? Promise.resolve([])).then((commands) => send({ type: "recorded", commands }));
       return;
   }
 });

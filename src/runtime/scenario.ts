@@ -34,6 +34,11 @@ export interface Scenario<P extends Record<string, ParamSpec> = Record<string, P
   params: P;
   /** The main coroutine: receives the parameter values. */
   main: (params: ParamValues<P>) => unknown;
+  /**
+   * For scenarios about Ctrl-C: the invitation the dashboard shows while the run plays and nobody
+   * has pressed it yet ("press Ctrl-C now: …").
+   */
+  interruptPrompt?: string;
   /** Narration: a sentence for the events where the rule shows, or undefined. */
   hint?: (event: RuntimeEvent, context: HintContext) => string | undefined;
 }

@@ -89,6 +89,11 @@ export interface CoreOptions {
   /** Loop seconds per wall second; Infinity runs instantly. */
   speed: number;
   script?: Script;
+  /**
+   * Commands another run was given (`Core.recorded()`), given to this one's first run at the same positions:
+   * it replays that run — learn's quiz runs the live run's future this way, in an engine of its own.
+   */
+  replay?: readonly RecordedCommand[];
 }
 
 /** Where a run restarted by `start()` branches from the previous one. */
@@ -121,6 +126,8 @@ export interface Core {
   displayTime(): number;
   /** Seconds the scenario's thread has not answered (a step that never awaits); only a worker core can tell. */
   blockedFor?(): number;
+  /** The commands the live run was given so far, with their positions (`CoreOptions.replay` repeats them). */
+  recorded?(): Promise<RecordedCommand[]>;
 }
 
 /** What a display needs of the clock, to move its time cursor smoothly. */
@@ -134,7 +141,8 @@ export interface ClockReading {
 /** Why our runtime cannot replay a run: it awaited plain promises, whose timing is the outside world's. */
 export const FOREIGN_AWAIT_BLOCKS_BRANCH = "this run awaited plain promises (real I/O), so it cannot be replayed";
 
-interface Recorded {
+/** A command as a run recorded it: where it acted, so that a replay gives it at the same point. */
+export interface RecordedCommand {
   /** loop.handlesRun when it acted. */
   at: number;
   /** Loop time when it acted: between two paced jumps, the time on the display. */
@@ -147,7 +155,7 @@ interface Recorded {
 interface Run {
   runner: Runner;
   loop: EventLoop;
-  commands: Recorded[];
+  commands: RecordedCommand[];
   done: Promise<{ error?: unknown; ok: boolean }>;
   /** Replay target: pause once this event has been emitted. */
   pauseAtSeq: number | undefined;
@@ -199,7 +207,7 @@ export class LocalCore implements Core {
     this.warnings = [];
     this.stepFrom = undefined;
     if (branch === undefined || this.run === undefined) {
-      this.createRun(this.speed, []);
+      this.createRun(this.speed, this.run === undefined ? (this.options.replay ?? []) : []);
     } else {
       const old = this.run;
       old.reporting = false;
@@ -219,6 +227,10 @@ export class LocalCore implements Core {
 
   displayTime(): number {
     return this.run.loop.clock.displayNow();
+  }
+
+  async recorded(): Promise<RecordedCommand[]> {
+    return [...(this.run?.commands ?? [])];
   }
 
   cannotBranch(): string | undefined {
@@ -334,7 +346,12 @@ export class LocalCore implements Core {
   }
 
   /** Start a run (it becomes the live one), replaying `commands`; paused after event `pauseAtSeq` if given. */
-  private createRun(speed: number, commands: readonly Recorded[], pauseAtSeq?: number, onReplayed?: () => void): void {
+  private createRun(
+    speed: number,
+    commands: readonly RecordedCommand[],
+    pauseAtSeq?: number,
+    onReplayed?: () => void,
+  ): void {
     const sink = this.sink;
     const runner = new Runner({
       clock: "virtual",

@@ -20,7 +20,15 @@
 import type { OutputSink } from "../runtime/print.js";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { Scenario } from "../runtime/scenario.js";
-import { type Core, type CoreCommand, type CoreResult, type CoreSink, LocalCore, type Signal } from "./core.js";
+import {
+  type Core,
+  type CoreCommand,
+  type CoreResult,
+  type CoreSink,
+  LocalCore,
+  type RecordedCommand,
+  type Signal,
+} from "./core.js";
 import type { ParamValue } from "./params.js";
 import type { Script } from "./scripted.js";
 import { SessionStore } from "./store.js";
@@ -28,13 +36,15 @@ import { SessionStore } from "./store.js";
 export type { Signal } from "./core.js";
 
 /** What a view shows of a scenario: everything but the code. */
-export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params">;
+export type ScenarioInfo = Pick<Scenario, "name" | "title" | "summary" | "explain" | "params" | "interruptPrompt">;
 
 export interface SessionOptions {
   params: Record<string, ParamValue>;
   /** Loop seconds per wall second; Infinity runs instantly. */
   speed: number;
   script?: Script;
+  /** Commands of another run to give this one at the same positions (CoreOptions.replay; a local core only). */
+  replay?: readonly RecordedCommand[];
   /** Keep a store for the dashboard (events, log, step back). */
   store?: boolean;
   /** Where the scenario's print() lines go (default: nowhere; views read print events). */
@@ -138,6 +148,14 @@ export class Session {
   /** Seconds the scenario has held its thread without giving control back (0 when it is responsive). */
   blockedFor(): number {
     return this.core.blockedFor?.() ?? 0;
+  }
+
+  /**
+   * The commands the live run was given so far, with their positions, if the engine can tell: a run started
+   * with them (`CoreOptions.replay`) repeats this one — how learn's quiz looks ahead after a branch.
+   */
+  recorded(): Promise<RecordedCommand[]> | undefined {
+    return this.core.recorded?.();
   }
 
   /** Why a command given in history cannot branch the run, or undefined if it can. */

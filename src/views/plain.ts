@@ -44,7 +44,9 @@ export function plainView(scenario: ScenarioInfo, write: (line: string) => void,
       write("");
       write(style.bold(`Run ended at t=${fixed(state.time, 3)} s: ${describeEnd(state)}; exit status ${status}.`));
       write(`Tasks: ${state.tasks.size} (${counts || "none"}).`);
-      write(`Lesson: ${scenario.explain}`);
+      // A user's scenario may have no lesson (explain is optional in a JavaScript file).
+      const lesson = typeof scenario.explain === "string" ? scenario.explain.trim() : "";
+      if (lesson !== "") write(`Lesson: ${lesson}`);
     },
   };
 }

@@ -161,7 +161,7 @@ describe("a Python program on the dashboard", () => {
     async (ctx) => {
       if (python === null) return ctx.skip(SKIP_WHY);
       const t = launch(["run", examples("tutorial.py"), "--instant", "--cancel", "long_running_task@1.5"]);
-      await t.waitFor((s) => s.includes("Exit status 0"));
+      await t.waitFor((s) => s.includes("exit status 0"));
       t.write("b");
       await t.waitFor((s) => /◀ event \d+\/\d+/.test(s));
       t.write("q");

@@ -1,7 +1,10 @@
 // The real binary (bin/async-demo → dist/) in a pseudo-terminal: keys, Ctrl-C and signals, stepping, sizes, picker, NO_COLOR.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import stringWidth from "string-width";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { spawnTerminal, type Terminal } from "../support/pty.js";
 
 const SHOW_CURSOR = "\u001b[?25h";
@@ -9,6 +12,9 @@ const CTRL_C = "\u0003";
 const DOWN = "\u001B[B";
 const ESC = "\u001b";
 const TIMEOUT = 45_000;
+
+const dir = mkdtempSync(join(tmpdir(), "async-demo-dashboard-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -53,6 +59,10 @@ const taskRows = (lines: string[]) => lines.filter((l) => /^[ ›](\d | {2})[○
 /** Event log lines: the loop time, then the narration (or a ↳ hint). */
 const logLines = (lines: string[]) => lines.filter((l) => /^ {2,3}\d+\.\d{3} {2}| {10}↳ /.test(l));
 
+/** True if the program is still running after `ms` (it stays open: no speed is asserted, only that it waits). */
+const stillRunning = (t: Terminal, ms: number) =>
+  Promise.race([t.exited.then(() => false), sleep(ms).then(() => true)]);
+
 beforeAll(() => {
   if (!existsSync(fileURLToPath(new URL("../../dist/src/cli.js", import.meta.url))))
     throw new Error("dist/ is missing: run `npm run build` before the e2e tests");
@@ -79,35 +89,43 @@ describe("dashboard in a terminal", () => {
   );
 
   it(
-    "shutdown: Ctrl-C while tasks wait shows the cleanup and 'Cleaned up', exits 0, cursor shown at the end",
+    "shutdown: the prompt invites Ctrl-C; the key unwinds the run and the dashboard stays on it until q, which exits 0",
     async () => {
       const t = launch(["shutdown", "--speed", "0.2"], { columns: 100, rows: 40 });
-      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s) && s.includes("▶ press Ctrl-C now"));
       t.write(CTRL_C);
+      const s = await t.waitFor((s) => s.includes("Finished at") && s.includes("q quit (status 0)"));
+      expect(s).not.toContain("press Ctrl-C now");
+      expect(s).toContain("exit status 0");
+      // It stays: nothing exits on its own.
+      expect(await stillRunning(t, 1500)).toBe(true);
+      t.write("b");
+      await t.waitFor((s) => s.includes("◀ event"));
+      const history = (await settled(t)).join("\n");
+      expect(history).toContain("Cleaned up");
+      t.write("q");
       const { status } = await t.exited;
-      const s = t.screen().join("\n");
-      expect(s).toContain("» fetch_data: cancelled, cleaning up");
-      expect(s).toContain("» process_data: cancelled, cleaning up");
-      expect(s).toContain("» long_running_task: cancelled, cleaning up");
-      expect(s).toContain("» Cleaned up");
-      expect(s).toContain("Exit status 0");
       expect(status).toBe(0);
+      const end = t.screen().join("\n");
+      expect(end).toContain("async-demo has exited with status 0");
+      // The last frame offers no key that no longer works.
+      expect(end).not.toMatch(/q quit|\? help|replay|look back/);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
     TIMEOUT,
   );
 
   it(
-    "shutdown-reraise: the same Ctrl-C exits 130 after the cleanup",
+    "shutdown-reraise: the same Ctrl-C key, then a second Ctrl-C after the cleanup: the scenario's status, 130",
     async () => {
       const t = launch(["shutdown-reraise", "--speed", "0.2"], { columns: 100, rows: 40 });
       await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s));
       t.write(CTRL_C);
+      const s = await t.waitFor((s) => s.includes("Finished at") && s.includes("q quit (status 130)"));
+      expect(s).toContain("exit status 130");
+      expect(s).toContain("Ctrl-C");
+      t.write(CTRL_C);
       const { status } = await t.exited;
-      const s = t.screen().join("\n");
-      expect(s).toContain("» long_running_task: cancelled, cleaning up");
-      expect(s).toContain("» Cleaned up");
-      expect(s).toContain("Exit status 130");
       expect(status).toBe(130);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
@@ -122,8 +140,7 @@ describe("dashboard in a terminal", () => {
       t.kill("SIGINT");
       const { status } = await t.exited;
       const s = t.screen().join("\n");
-      expect(s).toContain("» fetch_data: cancelled, cleaning up");
-      expect(s).toContain("» Cleaned up");
+      expect(s).toContain("exit status 0");
       expect(status).toBe(0);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
@@ -138,8 +155,8 @@ describe("dashboard in a terminal", () => {
       t.kill("SIGTERM");
       const { status } = await t.exited;
       const s = t.screen().join("\n");
-      expect(s).toContain("» Cleaned up");
-      expect(s).toContain("Exit status 143");
+      expect(s).toContain("Cleaned up");
+      expect(s).toContain("async-demo has exited with status 143");
       expect(status).toBe(143);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
@@ -155,10 +172,13 @@ describe("dashboard in a terminal", () => {
       await t.waitFor((s) => /main\s+Task-1\s+waiting/.test(s));
       t.write(CTRL_C);
       await t.waitFor((s) => s.includes("» slow_operation: cancelled, cleaning up"));
+      expect(t.screen().join("\n")).toContain("Ctrl-C again: exit at once (status 130)");
       t.write(CTRL_C);
       const { status } = await t.exited;
       expect(status).toBe(130);
-      expect(t.screen().join("\n")).not.toContain("slow_operation: cleanup done");
+      const end = t.screen().join("\n");
+      expect(end).not.toContain("slow_operation: cleanup done");
+      expect(end).toMatch(/Ctrl-C again at t=\d\.\d\ds: the run was abandoned — async-demo has exited with status 130/);
       expect(t.raw().endsWith(SHOW_CURSOR)).toBe(true);
     },
     TIMEOUT,
@@ -215,7 +235,7 @@ describe("dashboard in a terminal", () => {
       t.write("b");
       await t.waitFor((s) => s.includes("◀ event"));
       const back = await settled(t);
-      expect(back[1]).toMatch(/‖ paused {2}◀ event \d+\/\d+/);
+      expect(back[1]).toMatch(/ {2}◀ event \d+\/\d+ · history, paused/);
       expect(taskRows(back)).toEqual(taskRows(first));
       expect(logLines(back)).toEqual(logLines(first));
       t.write("q");
@@ -231,11 +251,14 @@ describe("dashboard in a terminal", () => {
       const s = await t.waitFor((s) => s.includes("Tasks (3)") && s.includes("process_data"));
       const lines = s.split("\n");
       expect(lines[0]).toMatch(/^async-demo · gather/);
-      expect(lines.some((l) => l.startsWith("↑↓ select"))).toBe(true);
-      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Exit status"));
+      expect(lines.some((l) => l.endsWith("? help · q quit · Ctrl-C"))).toBe(true);
+      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Finished at"));
       for (const line of end.split("\n")) expect(line.length, line).toBeLessThanOrEqual(59);
       expect(end.split("\n")[0]).toMatch(/^async-demo · gather/);
-      expect(taskRows(end.split("\n"))).toHaveLength(3);
+      // After the end the lesson comes first: the tree keeps what is left, and counts the rest.
+      const rows = taskRows(end.split("\n"));
+      expect(rows.length).toBeGreaterThanOrEqual(1);
+      if (rows.length < 3) expect(end).toContain(`… ${3 - rows.length} more below`);
       // Ink clears the whole screen (and the scrollback) when its frame reaches the terminal's height.
       expect(t.raw()).not.toContain("\u001b[2J");
       t.write("q");
@@ -253,7 +276,7 @@ describe("dashboard in a terminal", () => {
       await sleep(400);
       t.resize(80, 24);
       await sleep(400);
-      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Exit status"), 15_000);
+      const end = await t.waitFor((s) => s.includes("■ done") && s.includes("Finished at"), 15_000);
       expect(end).toContain("Tasks (3)");
       expect(end).not.toMatch(/internal error|ERROR/);
       t.write("q");
@@ -263,18 +286,28 @@ describe("dashboard in a terminal", () => {
   );
 
   it(
-    "bare async-demo shows the picker; Enter starts the highlighted scenario",
+    "bare async-demo shows the picker; j/k move, Enter starts the highlighted scenario, its end brings the list back",
     async () => {
       const t = launch([]);
       const picker = await t.waitFor((s) => s.includes("pick a scenario"));
       expect(picker).toMatch(/› gather\s+gather\(\): run coroutines concurrently/);
+      t.write("j");
+      await t.waitFor((s) => /› exceptions/.test(s));
+      t.write("jk");
+      await t.waitFor((s) => /› exceptions/.test(s));
       t.write(DOWN);
+      await t.waitFor((s) => /› cancel /.test(s));
+      t.write("k");
       await t.waitFor((s) => /› exceptions/.test(s));
       t.write("\r");
       const s = await t.waitFor((s) => s.includes("async-demo · exceptions —") && s.includes("Tasks ("));
       expect(s).not.toContain("pick a scenario");
+      await t.waitFor((s) => s.includes("Finished at"), 15_000);
       t.write("q");
-      expect([0, 130]).toContain((await t.exited).status);
+      const again = await t.waitFor((s) => s.includes("pick a scenario"));
+      expect(again).toMatch(/› exceptions/);
+      t.write("q");
+      expect((await t.exited).status).toBe(0);
     },
     TIMEOUT,
   );
@@ -312,6 +345,112 @@ describe("dashboard in a terminal", () => {
       const after = marked(await settled(t));
       expect(after).toHaveLength(1);
       expect(after[0]).toMatch(/^›2 .*fetch_data/);
+      t.write("q");
+      await t.exited;
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "before any key the first row is the selection: c cancels main at once",
+    async () => {
+      const t = launch(["cancel", "--speed", "0.1"]);
+      await t.waitFor((s) => /long_running_task\s+Task-2\s+waiting/.test(s));
+      expect(t.screen().filter((l) => l.startsWith("›"))).toEqual([expect.stringMatching(/^›1 ◷ main/)]);
+      t.write("c");
+      const s = await t.waitFor((s) => /main\s+Task-1\s+cancelled\s+you asked for it/.test(s));
+      expect(s).not.toContain("select a task");
+      t.write("q");
+      await t.exited;
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "? pauses the run while the help is open; q closes the help (it does not quit) and the run plays on",
+    async () => {
+      const t = launch(["gather", "--speed", "0.2"]);
+      await t.waitFor((s) => /process_data\s+Task-3\s+waiting/.test(s));
+      const clock = (s: string) => Number(/t=(\d+\.\d+)s/.exec(s)?.[1]);
+      t.write("?");
+      const before = clock(t.screen().join("\n"));
+      await t.waitFor((s) => s.includes("Keys") && s.includes("any key"));
+      await sleep(1500); // 0.3 s of loop time at ×0.2, had the run gone on
+      t.write("q");
+      const back = await t.waitFor((s) => s.includes("Tasks (3)"));
+      expect(clock(back) - before).toBeLessThan(0.15);
+      await t.waitFor((s) => s.includes("▶ running"));
+      expect(await stillRunning(t, 500)).toBe(true);
+      t.write("q");
+      expect((await t.exited).status).toBe(130);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "80×24: the whole lesson of cancel-reraise is on screen after the end, and the key bar ends with the ways out",
+    async () => {
+      const t = launch(["cancel-reraise", "--speed", "4"], { columns: 80, rows: 24 });
+      const s = await t.waitFor((s) => s.includes("Finished at"), 15_000);
+      const text = s.replace(/[│┌┐└┘─]/g, " ").replace(/\s+/g, " ");
+      expect(text).toContain(
+        "Main also noticed that the task was cancelled'. Compare scenario cancel, where the task swallows it.",
+      );
+      expect(s.split("\n")[0]).toMatch(/^async-demo · cancel-reraise/);
+      expect(s.split("\n").some((l) => l.endsWith("? help · q quit (status 0)"))).toBe(true);
+      t.write("q");
+      expect((await t.exited).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "70×22: a task named in Chinese, prints with emoji and combining marks: no row wraps, the header stays on top, nothing becomes �",
+    async () => {
+      const file = join(dir, "wide.ts");
+      writeFileSync(
+        file,
+        `import { coroutine, createTask, print, sleep } from "async-demo";
+const fetch = coroutine(async function 下载数据很长的名字() {
+  print("正在下载数据，请稍候…… 🎉👨‍👩‍👧👍🏽 cafe\u0301 nai\u0308ve 下载数据很长的名字下载数据很长的名字");
+  await sleep(0.5);
+  print("完成 ✅ 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉");
+  return "数据";
+});
+export default coroutine(async function main() {
+  await createTask(fetch(), { name: "下载数据很长的名字" });
+});
+`,
+      );
+      const t = launch(["run", file, "--speed", "0.5"], { columns: 70, rows: 22 });
+      const s = await t.waitFor((s) => s.includes("Finished at"), 15_000);
+      const lines = s.split("\n");
+      expect(lines[0]).toMatch(/^async-demo · wide — /);
+      expect(s).not.toContain("\uFFFD");
+      expect(s).toContain("下载");
+      for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(69);
+      // Ink clears the whole screen (and the scrollback) when its frame reaches the terminal's height.
+      expect(t.raw()).not.toContain("\u001b[2J");
+      t.write("q");
+      expect((await t.exited).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "resizing 120→80 leaves no stale fragment of the wider frame",
+    async () => {
+      const t = launch(["shutdown", "--speed", "0.2"], { columns: 120, rows: 30 });
+      await t.waitFor((s) => /long_running_task\s+Task-4\s+waiting/.test(s) && s.includes("Python twin"));
+      t.resize(80, 30);
+      await sleep(300);
+      const s = (await settled(t)).join("\n");
+      const lines = s.split("\n");
+      expect(lines[0]).toMatch(/^async-demo · shutdown/);
+      expect(lines.filter((l) => l.startsWith("async-demo · "))).toHaveLength(1);
+      expect(lines.filter((l) => l.includes("Tasks (4)"))).toHaveLength(1);
+      expect(s).not.toContain("Python twin");
+      for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(79);
       t.write("q");
       await t.exited;
     },

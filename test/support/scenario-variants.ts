@@ -18,8 +18,9 @@ export interface Variant {
 export const variants: Variant[] = [
   ...scenarios.map((s) => ({ scenario: s.name })),
   { scenario: "gather", set: ["delay=2.5"] },
-  { scenario: "exceptions", set: ["outlive=true"] },
-  { scenario: "exceptions", set: ["outlive=true"], interruptAt: 1.5 },
+  { scenario: "exceptions", set: ["wait_after=0"] },
+  { scenario: "exceptions", set: ["wait_after=0.5"] },
+  { scenario: "exceptions", interruptAt: 1.5 },
   { scenario: "exceptions", cancels: [{ target: "fetch_data", at: 0.5 }] },
   { scenario: "cancel", interruptAt: 0.5 },
   { scenario: "cancel", interruptAt: 1 },

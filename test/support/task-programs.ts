@@ -10,7 +10,9 @@ import {
   type Coroutine,
   coroutine,
   createTask,
+  currentTask,
   gather,
+  getRunningLoop,
   Runner,
   type RuntimeEvent,
   repr,
@@ -307,6 +309,30 @@ export async function execute(root: Node, stuckMs = 2000, { listen = true } = {}
   // Let any stray rejection (and any plain promise still hopping) surface before the checks.
   await immediate(undefined, 4);
   return { events, ctx, runner: r };
+}
+
+/**
+ * `root` as a scenario's main coroutine function (for runs driven by a session, whose Runner this code does
+ * not make): each call gets a fresh context, and the tasks are collected as they are made, main's own first.
+ */
+export function programMain(root: Node): () => Coroutine<string> {
+  return coroutine(async function main(): Promise<string> {
+    const ctx: Ctx = { tasks: [], nodeOf: new Map(), outcomes: new Map(), violations: [], closing: false };
+    const loop = getRunningLoop();
+    const self = currentTask();
+    if (self !== null) ctx.tasks.push(self);
+    const register = loop._registerTask;
+    loop._registerTask = function (task, parent, by) {
+      ctx.tasks.push(task);
+      register.call(this, task, parent, by);
+    };
+    try {
+      return await start(root, ctx);
+    } finally {
+      // run() returns once main is done: spawn nothing more (as `execute` does before close()).
+      ctx.closing = true;
+    }
+  });
 }
 
 /** Every invariant of one run; returns the list of what broke. */

@@ -1,147 +1,101 @@
 /**
- * The dashboard: header, task tree with timeline lanes, event log, code pane,
- * summary and footer. Reads the session store and the UI state through
- * useSyncExternalStore; keys go to the controller, which owns what they do.
+ * The dashboard in Ink: the frame drawn by drawFrame (frame.ts), one memoised
+ * <Text> per row, so React touches only the rows that changed. Reads the
+ * session store and the UI state through useSyncExternalStore; keys go to the
+ * controller, which owns what they do.
+ *
+ * Frames come from the store (at most ~30 a second while events arrive), from
+ * keys, and from the clock: while the run plays, the clock, countdowns and
+ * lanes move between events (use-now.ts sets that pace: Ink's cost is per
+ * frame and per cell, whatever changed); paused or finished, nothing is
+ * redrawn until something changes.
  */
-import { Box, Text, useInput, useStdin } from "ink";
-import { useSyncExternalStore } from "react";
-import type { ScenarioInfo, Session } from "../../session/session.js";
+import chalk from "chalk";
+import { Box, Transform, useInput, useStdin } from "ink";
+import { memo, useMemo, useSyncExternalStore } from "react";
+import type { Session } from "../../session/session.js";
 import type { Sources } from "../../session/sources.js";
 import type { SessionStore } from "../../session/store.js";
-import { CodePane } from "./code-pane.js";
 import type { Controller } from "./controller.js";
-import { EventLog } from "./event-log.js";
-import { Header } from "./header.js";
-import { helpPages, KeyHelp } from "./key-help.js";
-import { bindingFor, FOOTER, splitKeys } from "./keymap.js";
-import { layout } from "./layout.js";
-import { Summary, summaryLine } from "./summary.js";
-import { TaskTree } from "./task-tree.js";
-import { clip } from "./text.js";
-import { treeRows, visibleWindow } from "./tree.js";
+import { drawFrame, type FrameScenario, type Size } from "./frame.js";
+import { bindingFor, keyPresses } from "./keymap.js";
+import { lineText, lineToAnsi, lineWidth } from "./line.js";
 import type { UiState } from "./ui-state.js";
 import { useNow } from "./use-now.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
-export type { Sources } from "../../session/sources.js";
-
 export interface AppProps {
-  scenario: ScenarioInfo;
-  session: Session;
+  scenario: FrameScenario;
+  /** Only its clocks are read: the loop time to show, and whether the scenario's thread is stuck. */
+  session: Pick<Session, "displayTime" | "blockedFor">;
   store: SessionStore;
   ui: UiState;
   controller: Controller;
   sources: Sources;
+  /** Draw for this size instead of the terminal's (recordings). */
+  size?: Size;
 }
 
-export function App({ scenario, session, store, ui, controller, sources }: AppProps) {
+interface RowProps {
+  /** The row as the terminal gets it (styles as SGR codes). */
+  ansi: string;
+  /** Its width in cells, and its text without styles (screen readers). */
+  cells: number;
+  plain: string;
+}
+
+/**
+ * One row of the frame. Ink measures every text it lays out on every frame,
+ * and string-width is slow on styled rows with box-drawing characters and
+ * glyphs; the row's width is already known, so Ink is given that many spaces
+ * to measure and the styled row replaces them as it is written (Transform). An
+ * empty row still takes its line (Ink gives an empty text no height).
+ */
+const Row = memo(function Row({ ansi, cells, plain }: RowProps) {
+  return (
+    <Transform transform={() => ansi} accessibilityLabel={plain}>
+      {" ".repeat(Math.max(1, cells))}
+    </Transform>
+  );
+});
+
+export function App({ scenario, session, store, ui, controller, sources, size }: AppProps) {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const view = useSyncExternalStore(ui.subscribe, ui.getSnapshot);
-  const { columns, rows: terminalRows } = useTerminalSize();
+  const terminal = useTerminalSize();
+  const { columns, rows } = size ?? terminal;
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
-      for (const [one, k] of splitKeys(input, key)) {
-        const binding = bindingFor(one, k);
-        if (binding) controller.handle(binding.action, one);
-        else if (ui.getSnapshot().help > 0) controller.handle("help", one);
+      for (const press of keyPresses(input, key)) {
+        const binding = bindingFor(press);
+        if (binding) controller.handle(binding.action, press.input);
+        else if (ui.getSnapshot().help > 0) controller.handle("help", press.input);
       }
     },
     { isActive: isRawModeSupported === true },
   );
 
-  const state = snapshot.state;
   const live = snapshot.cursor === snapshot.head;
-  const playing = live && snapshot.phase !== "paused" && snapshot.phase !== "done";
+  const playing = live && snapshot.status === null && snapshot.phase !== "paused" && view.help === 0;
   // Paused, the loop's own time: a pause during a paced sleep stands between two events.
-  const now = useNow(session.displayTime, playing, snapshot.time);
-  const finished = snapshot.status !== null && live;
-  const tree = treeRows(state);
-  const box = layout(columns, terminalRows, tree.length, finished);
-  const selectedIndex = Math.max(
-    0,
-    tree.findIndex((r) => r.task.id === view.selected),
-  );
-  const [from, to] = visibleWindow(tree.length, selectedIndex, box.treeRows);
-  const span = Math.max(1, now * 1.15);
-  const codeShown = box.codeBeside || view.code;
-  const logEntries = snapshot.logTail(box.logHeight);
+  const now = useNow(session.displayTime, playing, snapshot.time, snapshot.speed);
   const blocked = session.blockedFor();
-  const running = blocked > 0 ? [...state.tasks.values()].find((t) => t.state === "running") : undefined;
-  const blockedNotice =
-    blocked > 0
-      ? `⚠ ${running ? `${running.coro} (${running.name})` : "a step"} has held the loop for ${blocked.toFixed(1)} s without awaiting: nothing else can run · Ctrl-C stops it`
-      : null;
-
-  controller.helpPages = helpPages(box.helpHeight);
-  if (view.help > 0) {
-    return (
-      <Box flexDirection="column">
-        <KeyHelp width={box.width} height={box.helpHeight} page={Math.min(view.help, controller.helpPages)} />
-      </Box>
+  // Ink's output must stay shorter than the terminal: at its full height Ink clears the screen on every frame.
+  const rowsText = useMemo(() => {
+    const frame = drawFrame(
+      { scenario, snapshot, ui: view, now, sources, blocked },
+      { columns, rows: Math.max(1, rows - 1) },
     );
-  }
+    return frame.map((l) => ({ ansi: lineToAnsi(l, chalk.level), cells: lineWidth(l), plain: lineText(l) }));
+  }, [scenario, snapshot, view, now, sources, blocked, columns, rows]);
+  controller.layout = { columns, rows: Math.max(1, rows - 1) };
   return (
-    <Box flexDirection="column" width={box.width}>
-      <Header
-        name={scenario.name}
-        title={scenario.title}
-        now={now}
-        speed={snapshot.speed}
-        phase={snapshot.phase}
-        state={state}
-        behind={live ? null : { cursor: snapshot.cursor, head: snapshot.head }}
-        branchedAt={snapshot.branchedAt}
-        width={box.width}
-      />
-      <TaskTree
-        rows={tree.slice(from, to)}
-        offset={from}
-        total={tree.length}
-        state={state}
-        selected={view.selected ?? tree[0]?.task.id ?? null}
-        now={now}
-        width={box.width}
-        laneWidth={box.laneWidth}
-        span={span}
-      />
-      <Box>
-        {!codeShown || box.codeBeside ? (
-          <EventLog entries={logEntries} height={box.logHeight} width={box.logWidth} />
-        ) : null}
-        {codeShown ? (
-          <Box marginLeft={box.codeBeside ? 1 : 0}>
-            <CodePane
-              language={view.language}
-              file={view.language === "python" ? sources.pythonFile : sources.typescriptFile}
-              source={view.language === "python" ? sources.python : sources.typescript}
-              explain={scenario.explain}
-              height={box.logHeight}
-              width={box.codeWidth}
-            />
-          </Box>
-        ) : null}
-      </Box>
-      {finished && box.summaryHeight > 0 ? (
-        <Summary
-          state={state}
-          status={snapshot.status ?? 0}
-          explain={scenario.explain}
-          width={box.width}
-          height={box.summaryHeight}
-        />
-      ) : null}
-      <Text
-        dimColor={view.notice === null && blockedNotice === null}
-        color={view.notice === null && blockedNotice === null ? undefined : "yellow"}
-      >
-        {clip(
-          blockedNotice ??
-            view.notice ??
-            (finished && box.summaryHeight === 0 ? `${summaryLine(state, snapshot.status ?? 0)} · q quit` : FOOTER),
-          box.width,
-        )}
-      </Text>
+    <Box flexDirection="column">
+      {rowsText.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions on the screen
+        <Row key={i} {...row} />
+      ))}
     </Box>
   );
 }

@@ -1,21 +1,30 @@
 /**
  * What each key does: the keymap's actions turned into session commands and
- * dashboard state. Quitting and Ctrl-C are decided here too: `q` while
- * running leaves at once (status 130); Ctrl-C is the scenario's Ctrl-C (the
- * run unwinds on screen, then the program exits with the scenario's status),
- * and a second one leaves at once.
+ * dashboard state. Keys act on what the frame shows: the selected row (the
+ * first one until another is chosen), the task numbered n, the moment of
+ * history on screen (a command there branches the run, as the session does).
+ *
+ * Leaving is decided here too. `q` while the run goes on leaves at once
+ * (status 130). Ctrl-C is the scenario's Ctrl-C: main is cancelled and the
+ * cleanup runs on screen; when it is over the dashboard stays on the finished
+ * run, showing the status to come, until `q` or another Ctrl-C leaves with
+ * the scenario's status. A second Ctrl-C while the cleanup runs leaves at once
+ * (130). SIGINT and SIGTERM sent from outside take the same graceful path but
+ * leave as soon as the run has ended (nobody is at the keyboard to read it).
  */
 import type { Session, Signal } from "../../session/session.js";
+import type { Size } from "./frame.js";
+import { helpPages } from "./key-help.js";
 import type { Action } from "./keymap.js";
-import { treeRows } from "./tree.js";
+import { selectedIndex, treeRows } from "./tree.js";
 import type { UiState } from "./ui-state.js";
 
 const SPEED_MIN = 0.05;
 const SPEED_MAX = 100;
 
 export interface Exits {
-  /** Leave now with this status (the run is abandoned). */
-  now(status: number): void;
+  /** Leave now with this status (the run is abandoned); `why` names what made it leave. */
+  now(status: number, why: string): void;
   /** Leave with the finished run's status. */
   finished(): void;
   /** The run has ended: run it again. */
@@ -23,9 +32,10 @@ export interface Exits {
 }
 
 export class Controller {
-  private interruptedBy: Signal | undefined;
-  /** Pages of the help at the current terminal height (the App keeps it up to date). */
-  helpPages = 1;
+  /** The frame's size (the App keeps it up to date): the help's pages depend on it. */
+  layout: Size = { columns: 80, rows: 23 };
+  /** The help paused the run: closing it resumes. */
+  private pausedForHelp = false;
 
   constructor(
     private readonly session: Session,
@@ -33,44 +43,66 @@ export class Controller {
     private readonly exits: Exits,
   ) {}
 
-  /** True once Ctrl-C (or SIGINT/SIGTERM) was pressed: the dashboard leaves when the run ends. */
-  get interrupted(): boolean {
-    return this.interruptedBy !== undefined;
+  /** How the run was interrupted, if it was: the Ctrl-C key, or a signal from outside. */
+  get interrupted(): "key" | Signal | null {
+    return this.ui.getSnapshot().interrupted;
   }
 
-  interrupt(signal: Signal): void {
-    if (this.interruptedBy !== undefined || this.session.done) {
-      this.exits.now(signal === "SIGTERM" || this.interruptedBy === "SIGTERM" ? 143 : 130);
+  /** The live run has ended and the view is on it (not in its history). */
+  private get ended(): boolean {
+    return this.session.done && this.session.store?.inHistory !== true;
+  }
+
+  /** Ctrl-C pressed (`key`), or SIGINT/SIGTERM received. */
+  interrupt(from: "key" | Signal): void {
+    const before = this.interrupted;
+    if (this.session.done) {
+      // Nothing left to interrupt: the key leaves as q does; a signal leaves at once, as signals do.
+      if (from === "key") this.exits.finished();
+      else this.exits.now(from === "SIGTERM" ? 143 : 130, from);
       return;
     }
-    this.interruptedBy = signal;
-    this.session.interrupt(signal);
+    if (before !== null) {
+      const status = from === "SIGTERM" || before === "SIGTERM" ? 143 : 130;
+      this.exits.now(status, from === "key" ? "Ctrl-C again" : `${from} again`);
+      return;
+    }
+    this.ui.update({ interrupted: from, help: 0, notice: null });
+    this.pausedForHelp = false;
+    this.session.interrupt(from === "key" ? "SIGINT" : from);
   }
 
   handle(action: Action, input: string): void {
     const ui = this.ui;
     const session = this.session;
-    const snapshot = ui.getSnapshot();
-    if (snapshot.help > 0 && action !== "interrupt") {
-      ui.update({ help: snapshot.help < this.helpPages ? snapshot.help + 1 : 0, notice: null });
+    const view = ui.getSnapshot();
+    if (action === "interrupt") {
+      this.interrupt("key");
       return;
     }
-    if (snapshot.notice !== null) ui.update({ notice: null });
+    if (view.help > 0) {
+      // Any key turns the page, q closes; the last page closes too.
+      const pages = helpPages(Math.max(3, this.layout.rows - 1));
+      if (action === "quit" || view.help >= pages) this.closeHelp();
+      else ui.update({ help: view.help + 1 });
+      return;
+    }
+    if (view.notice !== null) ui.update({ notice: null });
     const store = session.store;
-    const state = store?.getSnapshot().state;
-    const rows = state ? treeRows(state) : [];
-    const index = rows.findIndex((r) => r.task.id === snapshot.selected);
-    const selectedTask = index >= 0 ? rows[index]?.task : undefined;
+    const snapshot = store?.getSnapshot();
+    const rows = snapshot ? treeRows(snapshot.state) : [];
+    const index = selectedIndex(rows, view.selected);
+    const selected = rows[index]?.task;
     switch (action) {
       case "up":
       case "down": {
         if (rows.length === 0) return;
-        const next = Math.min(rows.length - 1, Math.max(0, Math.max(index, 0) + (action === "up" ? -1 : 1)));
+        const next = Math.min(rows.length - 1, Math.max(0, index + (action === "up" ? -1 : 1)));
         ui.update({ selected: rows[next]?.task.id ?? null });
         return;
       }
       case "cancel":
-        this.cancel(selectedTask?.id, selectedTask?.name);
+        this.cancel(selected?.id, selected?.name);
         return;
       case "cancelNumber": {
         const row = rows[Number(input) - 1];
@@ -82,17 +114,18 @@ export class Controller {
         return;
       }
       case "cancelAll":
-        if (session.done && !store?.inHistory) this.notice("the run has ended: r replays it");
+        if (this.ended) this.notice("the run has ended: r replays it, b steps back through it");
         else if (!session.cancelAll()) this.cannotBranch();
         return;
       case "inject":
-        if (selectedTask === undefined) this.notice("select a task first (↑↓)");
-        else if (!session.inject(selectedTask.id) && !this.cannotBranch()) {
-          this.notice(`${selectedTask.name} is not waiting at an await, so nothing can be raised there`);
+        if (selected === undefined) this.notice("there is no task yet");
+        else if (this.ended) this.notice("the run has ended: r replays it, b steps back through it");
+        else if (!session.inject(selected.id) && !this.cannotBranch()) {
+          this.notice(`${selected.name} is not waiting at an await, so nothing can be raised there`);
         }
         return;
       case "pause":
-        if (session.done && !store?.inHistory) this.notice("the run has ended: r replays it, b steps back through it");
+        if (this.ended) this.notice("the run has ended: r replays it, b steps back through it");
         else {
           session.togglePause();
           this.cannotBranch();
@@ -104,6 +137,22 @@ export class Controller {
       case "back":
         if (session.stepBack() && store?.cannotBranch) this.notice(`history only: ${store.cannotBranch}`);
         return;
+      case "jumpBack":
+      case "jumpForward": {
+        // A tenth of the loop time so far: ten presses cross any run, however many events it has.
+        const span = Math.max(0.001, (store?.latest.time ?? 0) / 10);
+        if (!session.moveByTime(action === "jumpBack" ? -span : span)) {
+          this.notice(action === "jumpBack" ? "this is the first event" : "this is the newest event");
+        }
+        return;
+      }
+      case "taskBack":
+      case "taskForward":
+        if (selected === undefined) this.notice("there is no task yet");
+        else if (!session.moveByTask(selected.id, action === "taskBack" ? -1 : 1)) {
+          this.notice(`no ${action === "taskBack" ? "earlier" : "later"} event of ${selected.name} to go to`);
+        }
+        return;
       case "faster":
       case "slower": {
         const speed = store?.speed ?? 1;
@@ -111,40 +160,64 @@ export class Controller {
         else session.setSpeed(Math.min(SPEED_MAX, Math.max(SPEED_MIN, action === "faster" ? speed * 2 : speed / 2)));
         return;
       }
-      case "restart":
-        this.interruptedBy = undefined;
-        if (session.done) this.exits.replay();
+      case "restart": {
+        // A run that cannot be replayed (real time, real I/O) would not come back the same: say so.
+        const reason = session.cannotBranch();
+        if (reason !== undefined) {
+          this.notice(`r unavailable: ${reason}`);
+          return;
+        }
+        ui.update({ interrupted: null, summaryPage: 0 });
+        if (this.ended) this.exits.replay();
         else session.restart();
         return;
+      }
+      case "more":
+        if (snapshot?.status === null || store?.inHistory) this.notice("the summary comes when the run has ended");
+        else ui.update({ summaryPage: view.summaryPage + 1 });
+        return;
       case "language":
-        ui.update({ language: snapshot.language === "python" ? "typescript" : "python", code: true });
+        ui.update({ language: view.language === "python" ? "typescript" : "python", code: true });
         return;
       case "code":
-        ui.update({ code: !snapshot.code });
+        ui.update({ code: !view.code });
         return;
       case "help":
-        ui.update({ help: 1 });
+        this.openHelp();
         return;
       case "quit":
         if (session.done) this.exits.finished();
-        else this.exits.now(130);
-        return;
-      case "interrupt":
-        this.interrupt("SIGINT");
+        else this.exits.now(130, "q");
         return;
     }
   }
 
+  /** The help pauses a playing run, so nothing happens unseen behind it. */
+  private openHelp(): void {
+    const session = this.session;
+    const playing = !session.done && !session.paused && session.store?.inHistory !== true;
+    if (playing) session.pause();
+    this.pausedForHelp = playing;
+    this.ui.update({ help: 1 });
+  }
+
+  private closeHelp(): void {
+    this.ui.update({ help: 0 });
+    if (this.pausedForHelp && this.session.paused && !this.session.done) this.session.resume();
+    this.pausedForHelp = false;
+  }
+
   private cancel(id: number | undefined, name: string | undefined): void {
-    if (id === undefined) this.notice("select a task first (↑↓)");
+    if (id === undefined) this.notice("there is no task yet");
     else if (!this.session.cancel(id) && !this.cannotBranch())
       this.notice(`${name ?? "that task"} is already done: cancel() would return False`);
   }
 
   /** Say why a command given in history did nothing (the engine cannot branch); true if that was the reason. */
   private cannotBranch(): boolean {
-    const reason = this.session.store?.cannotBranch;
-    if (!reason || !this.session.store?.inHistory) return false;
+    const store = this.session.store;
+    const reason = store?.cannotBranch;
+    if (!reason || !store?.inHistory) return false;
     this.notice(`cannot branch from here: ${reason}`);
     return true;
   }

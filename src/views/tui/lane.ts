@@ -5,6 +5,7 @@
  */
 import type { TaskView } from "../../session/state.js";
 import { LANE, LOOK } from "./glyphs.js";
+import { seconds } from "./text.js";
 
 export function lane(task: TaskView, tMax: number, width: number, now: number): string {
   if (width <= 0) return "";
@@ -23,9 +24,9 @@ export function lane(task: TaskView, tMax: number, width: number, now: number): 
   return cells.join("");
 }
 
-/** The axis above the lanes: `0s` at the left, the span at the right. */
+/** The axis above the lanes: `0s` at the left, the loop time of the right edge at the right. */
 export function axis(tMax: number, width: number): string {
-  const right = `${Number.isInteger(tMax) ? tMax : tMax.toFixed(1)}s`;
+  const right = Number.isInteger(tMax) ? `${tMax}s` : seconds(tMax);
   if (width < right.length + 3) return " ".repeat(Math.max(0, width));
   return `0s${" ".repeat(width - 2 - right.length)}${right}`;
 }

@@ -1,50 +1,75 @@
 /**
- * Where each panel goes for a terminal of `columns` × `rows`. The frame is
- * kept one line shorter than the terminal: Ink redraws the whole screen (and
- * flickers) when its output reaches the terminal's height. Every panel gives
- * way as the terminal shrinks; the frame never grows past it.
+ * Where each panel goes for a terminal of `columns` × `rows`. The frame fills
+ * the terminal's rows exactly (it is drawn in the alternate screen, at fixed
+ * positions) and keeps the last column free, so that no terminal ever wraps a
+ * line. Every panel gives way as the terminal shrinks, except the header and
+ * the key bar; after the run the summary takes the rows it needs from the log.
  */
+export interface LayoutInput {
+  columns: number;
+  rows: number;
+  tasks: number;
+  /** Rows the header takes (title, status, notices). */
+  header: number;
+  /** Rows the summary box needs (border included), or 0 while the run goes on. */
+  summary: number;
+  /** Rows the tree needs besides its title, task rows and "… more" line (the selected task's whole detail). */
+  treeExtra?: number;
+}
+
 export interface Layout {
   width: number;
   /** Task rows shown (the tree scrolls beyond). */
   treeRows: number;
   /** Width of the timeline lane in each task row (0: no lanes). */
   laneWidth: number;
+  /** Rows of the event log, its title included (0: no log). */
   logHeight: number;
   /** Code pane beside the log (wide terminals); otherwise it takes the log's place when shown. */
   codeBeside: boolean;
   logWidth: number;
   codeWidth: number;
-  /** Height of the summary box; 0 when the terminal is too small (the footer says it instead). */
+  /** Rows of the summary box (it pages when this is less than it needs). */
   summaryHeight: number;
-  /** Lines available to the help overlay. */
+  /** Rows available to the help overlay (the key bar stays under it). */
   helpHeight: number;
 }
 
-/** Lines outside the body: the header (2), the footer (1), and the spare line. */
-const CHROME = 4;
+/** Rows the tree takes for `shown` of `tasks` rows: its title, the rows, and a "… more" line. */
+export function treeHeight(shown: number, tasks: number): number {
+  return 1 + shown + (tasks > shown ? 1 : 0);
+}
 
-export function layout(columns: number, rows: number, tasks: number, summary: boolean): Layout {
-  // A line exactly as wide as the terminal leaves the cursor in the wrap column
-  // and throws off Ink's line counting; keep one column free.
+/** Width of the timeline lanes for a terminal this wide (0: none). */
+export function laneWidthFor(columns: number): number {
   const width = Math.max(20, columns - 1);
-  const body = Math.max(3, rows - CHROME);
-  const summaryHeight = summary && body >= 12 ? Math.min(9, Math.max(4, Math.floor(body * 0.4))) : 0;
+  return width >= 130 ? Math.min(48, Math.floor(width * 0.28)) : width >= 70 ? Math.floor(width * 0.16) : 0;
+}
+
+export function layout({ columns, rows, tasks, header, summary, treeExtra = 0 }: LayoutInput): Layout {
+  const width = Math.max(20, columns - 1);
+  const body = Math.max(0, rows - header - 1);
+  const tree = (shown: number) => treeHeight(shown, tasks) + treeExtra;
+  // After the run the summary comes first: the tree keeps its title and one row, the log gives way.
+  const summaryHeight = summary > 0 ? Math.max(0, Math.min(summary, body - tree(Math.min(tasks, 1)))) : 0;
   const room = body - summaryHeight;
-  // The tree's title line and its "… more" line come on top of its rows; at least one log line stays.
-  const treeMax = Math.max(0, Math.min(Math.floor(room * 0.5) - 1, room - 3));
-  const treeRows = Math.min(tasks, treeMax);
-  const treeHeight = 1 + treeRows + (tasks > treeRows ? 1 : 0);
-  const logHeight = Math.max(1, room - treeHeight);
-  const codeBeside = width >= 120;
+  let treeRows = Math.max(0, Math.min(tasks, Math.floor(room / 2) - 1 - treeExtra));
+  if (summary > 0) {
+    // The log needs its title and a line to be worth showing; otherwise the tree takes the rows.
+    const rest = room - tree(treeRows);
+    if (rest < 2) treeRows = Math.max(0, Math.min(tasks, room - 1 - treeExtra - (tasks > room - 1 ? 1 : 0)));
+  }
+  while (treeRows > 0 && tree(treeRows) > room) treeRows--;
+  const logHeight = Math.max(0, room - tree(treeRows));
+  const codeBeside = columns >= 120;
   const codeWidth = codeBeside ? Math.floor(width * 0.42) : width;
   const logWidth = codeBeside ? width - codeWidth - 1 : width;
-  const laneWidth = width >= 130 ? Math.min(48, Math.floor(width * 0.28)) : width >= 70 ? Math.floor(width * 0.16) : 0;
+  const laneWidth = laneWidthFor(columns);
   return {
     width,
     treeRows,
     laneWidth,
-    logHeight,
+    logHeight: logHeight >= 2 ? logHeight : 0,
     codeBeside,
     logWidth,
     codeWidth,

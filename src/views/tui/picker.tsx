@@ -1,41 +1,65 @@
-/** `async-demo` alone in a terminal: choose a scenario with ↑↓ and Enter (q or Esc to leave). */
+/**
+ * `async-demo` alone in a terminal: choose a scenario with ↑↓ (or j k) and
+ * Enter; q or Esc leaves. The CLI shows the list again when the scenario
+ * started from it ends, with that scenario still highlighted.
+ */
 import { Box, render, Text, useInput } from "ink";
 import { useState } from "react";
 import type { Scenario } from "../../runtime/scenario.js";
-import { clip } from "./text.js";
+import { cell, clip } from "./text.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
-function Picker({ scenarios, onPick }: { scenarios: readonly Scenario[]; onPick: (s: Scenario | undefined) => void }) {
-  const [index, setIndex] = useState(0);
+const TITLE = "async-demo — pick a scenario (↑↓ or j k move · Enter run · q quit)";
+
+interface PickerProps {
+  scenarios: readonly Scenario[];
+  initial: number;
+  onPick: (s: Scenario | undefined) => void;
+}
+
+function Picker({ scenarios, initial, onPick }: PickerProps) {
+  const [index, setIndex] = useState(initial);
   const { columns } = useTerminalSize();
   const width = Math.max(20, columns - 1);
-  const choose = onPick;
   useInput((input, key) => {
     if (key.upArrow || input === "k") setIndex((i) => (i + scenarios.length - 1) % scenarios.length);
     else if (key.downArrow || input === "j") setIndex((i) => (i + 1) % scenarios.length);
-    else if (key.return) choose(scenarios[index]);
-    else if (input === "q" || key.escape || (key.ctrl && input === "c")) choose(undefined);
+    else if (key.return) onPick(scenarios[index]);
+    else if (input === "q" || key.escape || (key.ctrl && input === "c")) onPick(undefined);
   });
   const current = scenarios[index];
   return (
     <Box flexDirection="column">
-      <Text bold>async-demo — pick a scenario (↑↓ move · Enter run · q quit)</Text>
+      <Text bold>{clip(TITLE, width)}</Text>
       {scenarios.map((s, i) => (
         <Text key={s.name} inverse={i === index}>
-          {clip(`${i === index ? "›" : " "} ${s.name.padEnd(18)} ${s.title}`, width)}
+          {clip(`${i === index ? "›" : " "} ${cell(s.name, 18)} ${s.title}`, width)}
         </Text>
       ))}
-      <Text color="cyan">{clip(current ? `  ${current.summary}` : "", width)}</Text>
+      <Text color="cyan">{clip(current ? `  ${current.summary}` : " ", width)}</Text>
     </Box>
   );
 }
 
-/** Resolves with the chosen scenario, or undefined if the user left. The list is erased either way. */
-export function pickScenario(scenarios: readonly Scenario[]): Promise<Scenario | undefined> {
+/**
+ * Resolves with the chosen scenario, or undefined if the user left. The list
+ * is erased either way. `again`: the list comes back after a run (the
+ * screen is cleared first: the run's last frame is no longer needed).
+ */
+export function pickScenario(
+  scenarios: readonly Scenario[],
+  options: { current?: string; again?: boolean } = {},
+): Promise<Scenario | undefined> {
+  if (options.again && process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H");
+  const initial = Math.max(
+    0,
+    scenarios.findIndex((s) => s.name === options.current),
+  );
   return new Promise((resolve) => {
     const instance = render(
       <Picker
         scenarios={scenarios}
+        initial={initial}
         onPick={(picked) => {
           instance.clear();
           instance.unmount();

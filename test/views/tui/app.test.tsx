@@ -1,19 +1,19 @@
 // The whole dashboard (App) on a real Session, Controller and UiState, driven through stdin like a person would.
-import { EventEmitter } from "node:events";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import chalk from "chalk";
-import { render as inkRender } from "ink";
 import { cleanup, render } from "ink-testing-library";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../../src/session/session.js";
+import type { Sources } from "../../../src/session/sources.js";
 import { TASK_STATES } from "../../../src/session/state.js";
-import { App, type Sources } from "../../../src/views/tui/app.js";
+import { App } from "../../../src/views/tui/app.js";
 import { Controller } from "../../../src/views/tui/controller.js";
 import { LOOK } from "../../../src/views/tui/glyphs.js";
+import { helpPages } from "../../../src/views/tui/key-help.js";
 import { KEYMAP } from "../../../src/views/tui/keymap.js";
 import { UiState } from "../../../src/views/tui/ui-state.js";
-import { finishedRun, scenario, slowSession, taskLines, tick, until } from "./fixtures.js";
+import { scenario, slowSession, taskLines, tick, until } from "./fixtures.js";
 
 const DOWN = "\u001B[B";
 const CTRL_C = "\u0003";
@@ -42,8 +42,8 @@ afterEach(() => {
 });
 
 /** The App on a slow live run: frame, stdin, and the objects behind it. */
-async function dashboard(name: string, speed = 0.1) {
-  const session = slowSession(name, speed);
+async function dashboard(name: string, speed = 0.1, script: Parameters<typeof slowSession>[3] = {}) {
+  const session = slowSession(name, speed, [], script);
   sessions.push(session);
   const ui = new UiState();
   const exits = { now: vi.fn(), finished: vi.fn(), replay: vi.fn() };
@@ -60,6 +60,7 @@ async function dashboard(name: string, speed = 0.1) {
     />,
   );
   await tick(); // useInput listens only after the first effects ran
+  const pages = () => helpPages(Math.max(3, controller.layout.rows - 1));
   const frame = () => strip(app.lastFrame() ?? "");
   const waitFrame = async (test: (f: string) => boolean, what: string) => {
     await until(
@@ -73,7 +74,7 @@ async function dashboard(name: string, speed = 0.1) {
     app.stdin.write(keys);
     await tick();
   };
-  return { session, ui, exits, controller, running, app, frame, waitFrame, press, store: session.store! };
+  return { session, ui, exits, controller, running, app, frame, waitFrame, press, pages, store: session.store! };
 }
 
 describe("App", () => {
@@ -85,8 +86,8 @@ describe("App", () => {
     expect(lines[1]).toMatch(/^t=\d\.\d\ds {2}×0\.1 {2}▶ running/);
     expect(f).toContain("Tasks (2)");
     expect(f).toContain("   Events");
-    expect(f).toMatch(/long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s [█░]{5} \d+\.\d\ds left/);
-    expect(lines.at(-1)).toMatch(/^↑↓ select · c cancel/);
+    expect(f).toMatch(/long_running_task\s+Task-2\s+waiting\s+sleep 10\.0s [█░]{5} \d+\.\d+s left/);
+    expect(lines.at(-1)).toMatch(/^↑↓ select · c cancel.*\? help · q quit · Ctrl-C$/);
   });
 
   it("↓ moves the selection, and the frame marks the selected row (inverse, and › for no-colour terminals)", async () => {
@@ -96,7 +97,7 @@ describe("App", () => {
     const marked = () =>
       (d.app.lastFrame() ?? "")
         .split("\n")
-        .filter((l) => l.startsWith(`${ESC}[7m`))
+        .filter((l) => l.includes(`${ESC}[7m`) && strip(l).startsWith("›"))
         .map(strip)
         .map((l) => {
           expect(l.startsWith("›")).toBe(true);
@@ -122,31 +123,34 @@ describe("App", () => {
     expect(f).toContain("cancel requested for long_running_task (Task-2): you asked for it");
   });
 
-  it("? opens the legend, any key closes it", async () => {
+  it("? opens the legend (pausing the run), other keys turn its pages, q closes it", async () => {
     const d = await dashboard("cancel");
     await d.waitFrame((f) => f.includes("Tasks (2)"), "first frame");
     await d.press("?");
     const help = await d.waitFrame((f) => f.includes("Keys"), "help");
     expect(help).not.toContain("Tasks (2)");
     expect(help).toContain(KEYMAP[0]!.description);
-    // An unbound key turns the page (a 24-row terminal needs more than one), then closes it.
-    for (let page = 1; page < d.controller.helpPages; page++) await d.press("z");
-    expect(d.frame()).toContain("any key: close");
-    await d.press("z");
+    expect(d.session.paused).toBe(true);
+    if (d.pages() > 1) {
+      await d.press("z");
+      expect(d.ui.getSnapshot().help).toBe(2);
+    }
+    await d.press("q");
     await d.waitFrame((f) => f.includes("Tasks (2)") && !f.includes("Keys"), "help closed");
-    expect(d.ui.getSnapshot().help).toBe(0);
+    expect(d.exits.now).not.toHaveBeenCalled();
+    expect(d.session.paused).toBe(false);
   });
 
-  it("the legend shows every state in a 24-row terminal, page by page", async () => {
+  it("the legend shows every state, page by page", async () => {
     const d = await dashboard("cancel");
     await d.waitFrame((f) => f.includes("Tasks (2)"), "first frame");
     await d.press("?");
     let help = await d.waitFrame((f) => f.includes("Keys"), "help");
     let seen = "";
-    for (let page = 1; page <= d.controller.helpPages; page++) {
+    for (let page = 1; page <= d.pages(); page++) {
       expect(help.split("\n").length).toBeLessThanOrEqual(23);
       seen += help;
-      if (page < d.controller.helpPages) {
+      if (page < d.pages()) {
         await d.press(" ");
         help = d.frame();
       }
@@ -174,9 +178,9 @@ describe("App", () => {
     await d.press("4");
     await d.waitFrame((f) => /Task-4\s+cancelled/.test(f), "Task-4 cancelled");
     // main's except already ran (the gather raised): the run ends normally.
-    const f = await d.waitFrame((f) => f.includes("■ done") && f.includes("Exit status"), "summary");
-    expect(f).toContain("» Cleaned up");
-    expect(f).toContain("Exit status 0");
+    const f = await d.waitFrame((f) => f.includes("■ done") && f.includes("Finished at"), "summary");
+    expect(f).toContain("Finished at t=");
+    expect(f).toContain("exit status 0");
     expect(d.exits.now).not.toHaveBeenCalled();
   });
 
@@ -184,12 +188,14 @@ describe("App", () => {
     const d = await dashboard("shutdown");
     await d.waitFrame((f) => /long_running_task\s+Task-4\s+waiting/.test(f), "tasks waiting");
     await d.press(CTRL_C);
-    expect(d.controller.interrupted).toBe(true);
-    const f = await d.waitFrame((f) => f.includes("Exit status"), "summary");
-    expect(f).toContain("» Cleaned up");
+    expect(d.controller.interrupted).toBe("key");
+    const f = await d.waitFrame((f) => f.includes("Finished at"), "summary");
+    expect(d.store.getSnapshot().state.prints).toContain("Cleaned up");
     expect(d.store.getSnapshot().state.prints).toContain("fetch_data: cancelled, cleaning up");
-    expect(f).toContain("Exit status 0");
+    expect(f).toContain("exit status 0");
+    expect(f.split("\n").at(-1)).toMatch(/q quit \(status 0\)$/);
     expect((await d.running).status).toBe(0);
+    expect(d.exits.now).not.toHaveBeenCalled();
   });
 
   it("two keys in one chunk act in order (↓ then c cancels the second row)", async () => {
@@ -206,113 +212,20 @@ describe("App", () => {
     await d.waitFrame((f) => /Task-2\s+done\s+swallowed/.test(f), "Task-2 swallowed the cancel");
   });
 
-  it("while the run goes on, the frame is never taller than the terminal (24 rows)", async () => {
+  it("while the run goes on, the frame is never taller than the terminal less one row (24 rows)", async () => {
     const d = await dashboard("swarm", 0.2);
     await d.waitFrame((f) => f.includes("Tasks (1001)"), "swarm started");
     for (let i = 0; i < 5; i++) {
       expect(d.frame().split("\n").length).toBeLessThanOrEqual(23);
       await tick(20);
     }
-    expect(d.frame()).toMatch(/… \d+ more/);
-  });
-});
-
-/** A stdout with a size, for Ink's debug renderer (each write is a whole frame). */
-class SizedStdout extends EventEmitter {
-  frames: string[] = [];
-  constructor(
-    readonly columns: number,
-    readonly rows: number,
-  ) {
-    super();
-  }
-  write = (frame: string) => {
-    this.frames.push(frame);
-  };
-}
-
-class QuietStdin extends EventEmitter {
-  isTTY = true;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-  read = () => null;
-}
-
-describe("App: the frame fits the terminal", () => {
-  const SIZES: [number, number][] = [
-    [80, 24],
-    [60, 20],
-    [40, 10],
-    [200, 60],
-  ];
-  const RUNS = [
-    ["gather", []],
-    ["swarm", ["tasks=10"]],
-    ["swarm", ["tasks=10000"]],
-  ] as const;
-
-  /** Render the App for `session` at one size; what does not fit. */
-  function misfits(session: Session, name: string, code: boolean, columns: number, rows: number): string[] {
-    const ui = new UiState();
-    if (code) ui.update({ code: true });
-    const controller = new Controller(session, ui, { now() {}, finished() {}, replay() {} });
-    const stdout = new SizedStdout(columns, rows);
-    const instance = inkRender(
-      <App
-        scenario={session.scenario}
-        session={session}
-        store={session.store!}
-        ui={ui}
-        controller={controller}
-        sources={sourcesOf(name)}
-      />,
-      {
-        stdout: stdout as never,
-        stdin: new QuietStdin() as never,
-        debug: true,
-        exitOnCtrlC: false,
-        patchConsole: false,
-      },
-    );
-    const lines = (stdout.frames.at(-1) ?? "").split("\n");
-    instance.unmount();
-    const problems: string[] = [];
-    if (lines.length > rows - 1) problems.push(`${lines.length} lines`);
-    const wide = lines.filter((l) => l.length > columns - 1);
-    if (wide.length > 0) problems.push(`${wide.length} lines wider than ${columns - 1}`);
-    return problems;
-  }
-
-  const runs: { what: string; name: string; session: Session }[] = [];
-  beforeAll(async () => {
-    for (const [name, set] of RUNS) {
-      const what = [name, ...set].join(" ");
-      runs.push({ what: `${what} after the end`, name, session: (await finishedRun(name, { set: [...set] })).session });
-      const live = slowSession(name, 0.05, [...set]);
-      void live.start();
-      const store = live.store!;
-      await until(() => store.getSnapshot().state.tasks.size > 1 && store.getSnapshot().head > 5);
-      runs.push({ what: `${what} during the run`, name, session: live });
-    }
-  }, 30_000);
-  afterAll(() => {
-    for (const { session } of runs) if (!session.done) session.abort();
+    expect(d.frame()).toMatch(/… \d+ more below/);
   });
 
-  for (const [columns, rows] of SIZES) {
-    it(`${columns}×${rows}: at most rows - 1 lines, narrower than the terminal (runs of 3, 11, 10001 tasks; code pane on/off)`, () => {
-      const problems: string[] = [];
-      for (const { what, name, session } of runs) {
-        for (const code of [false, true]) {
-          for (const p of misfits(session, name, code, columns, rows))
-            problems.push(`${what}${code ? ", code pane" : ""}: ${p}`);
-        }
-      }
-      expect(problems).toEqual([]);
-    });
-  }
+  it("a scripted cancel that finds no task warns on screen as soon as it fires, under the header", async () => {
+    const d = await dashboard("cancel", 1, { cancels: [{ target: "nobody", at: 0.1 }] });
+    const f = await d.waitFrame((f) => f.includes("⚠ --cancel nobody@0.1"), "the warning");
+    expect(f.split("\n")[2]).toBe("⚠ --cancel nobody@0.1: no task named 'nobody' was running at t=0.1");
+    expect(d.session.done).toBe(false);
+  });
 });

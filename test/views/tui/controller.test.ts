@@ -4,6 +4,7 @@ import { coroutine, defineScenario, sleep } from "../../../src/index.js";
 import type { Session } from "../../../src/session/session.js";
 import type { TaskView } from "../../../src/session/state.js";
 import { Controller, type Exits } from "../../../src/views/tui/controller.js";
+import { helpPages } from "../../../src/views/tui/key-help.js";
 import { UiState } from "../../../src/views/tui/ui-state.js";
 import { slowSession, until } from "./fixtures.js";
 
@@ -92,7 +93,7 @@ describe("Controller", () => {
     const t = setup("cancel");
     await waitingTask(t, "long_running_task");
     t.controller.handle("quit", "q");
-    expect(t.exits.now).toHaveBeenCalledWith(130);
+    expect(t.exits.now).toHaveBeenCalledWith(130, "q");
     expect(t.exits.finished).not.toHaveBeenCalled();
   });
 
@@ -104,15 +105,28 @@ describe("Controller", () => {
     expect(t.exits.now).not.toHaveBeenCalled();
   });
 
-  it("Ctrl-C is the scenario's Ctrl-C; a second one leaves at once with 130", async () => {
+  it("Ctrl-C is the scenario's Ctrl-C; a second one while it unwinds leaves at once with 130", async () => {
     const t = setup("shutdown");
     await waitingTask(t, "long_running_task");
     t.controller.handle("interrupt", "c");
-    expect(t.controller.interrupted).toBe(true);
+    expect(t.controller.interrupted).toBe("key");
+    expect(t.ui.getSnapshot().interrupted).toBe("key");
     expect(t.exits.now).not.toHaveBeenCalled();
     expect(t.store.phase === "shutting down" || t.session.done).toBe(true);
+    if (t.session.done) return; // the cleanup was already over: the next test covers that case
     t.controller.handle("interrupt", "c");
-    expect(t.exits.now).toHaveBeenCalledWith(130);
+    expect(t.exits.now).toHaveBeenCalledWith(130, "Ctrl-C again");
+  });
+
+  it("Ctrl-C after the cleanup is over leaves like q, with the scenario's own status", async () => {
+    const t = setup("shutdown");
+    await waitingTask(t, "long_running_task");
+    t.controller.handle("interrupt", "c");
+    expect((await t.running).status).toBe(0);
+    expect(t.exits.now).not.toHaveBeenCalled();
+    t.controller.handle("interrupt", "c");
+    expect(t.exits.finished).toHaveBeenCalledOnce();
+    expect(t.exits.now).not.toHaveBeenCalled();
   });
 
   it("a single Ctrl-C lets the run unwind: shutdown ends with status 0 (main swallows the cancel)", async () => {
@@ -130,27 +144,46 @@ describe("Controller", () => {
     await waitingTask(t, "main"); // wait_for awaits slow_operation() inline, in main
     t.controller.interrupt("SIGTERM");
     t.controller.handle("interrupt", "c");
-    expect(t.exits.now).toHaveBeenCalledWith(143);
+    expect(t.exits.now).toHaveBeenCalledWith(143, "Ctrl-C again");
   });
 
-  it("? opens the help; any key closes it and does nothing else", async () => {
+  it("? opens the help and pauses the run; q closes it (not quits) and the run plays on", async () => {
     const t = setup("cancel");
     await waitingTask(t, "long_running_task");
     t.controller.handle("help", "?");
     expect(t.ui.getSnapshot().help).toBe(1);
-    t.controller.handle("down", "");
-    expect(t.ui.getSnapshot().help).toBe(0);
-    expect(t.ui.getSnapshot().selected).toBeNull();
-    t.controller.helpPages = 2; // a short terminal: the first key turns the page
-    t.controller.handle("help", "?");
-    t.controller.handle("quit", "q");
-    expect(t.ui.getSnapshot().help).toBe(2);
+    expect(t.session.paused).toBe(true);
     t.controller.handle("quit", "q");
     expect(t.ui.getSnapshot().help).toBe(0);
     expect(t.exits.now).not.toHaveBeenCalled();
+    expect(t.session.paused).toBe(false);
+  });
+
+  it("in the help other keys turn its pages and act on nothing; after the last page it closes", async () => {
+    const t = setup("cancel");
+    await waitingTask(t, "long_running_task");
+    t.controller.layout = { columns: 80, rows: 12 }; // a short terminal: several pages
+    const pages = helpPages(11);
+    expect(pages).toBeGreaterThan(1);
     t.controller.handle("help", "?");
-    t.controller.handle("cancel", "c");
+    for (let page = 2; page <= pages; page++) {
+      t.controller.handle("cancel", "c");
+      expect(t.ui.getSnapshot().help).toBe(page);
+    }
+    t.controller.handle("down", "");
+    expect(t.ui.getSnapshot().help).toBe(0);
+    expect(t.ui.getSnapshot().selected).toBeNull();
     expect(t.task("long_running_task")!.cancelRequests).toEqual([]);
+    expect(t.session.paused).toBe(false);
+  });
+
+  it("the help leaves a paused run paused", async () => {
+    const t = setup("cancel");
+    await waitingTask(t, "long_running_task");
+    t.controller.handle("pause", " ");
+    t.controller.handle("help", "?");
+    t.controller.handle("quit", "q");
+    expect(t.session.paused).toBe(true);
   });
 
   it("p switches the code pane's language (and shows it), v toggles the pane", async () => {
@@ -228,16 +261,55 @@ describe("Controller", () => {
     expect(t.ui.getSnapshot().notice).toBe(
       "cannot branch from here: this run awaited plain promises (real I/O), so it cannot be replayed",
     );
+    t.controller.handle("restart", "r");
+    expect(t.ui.getSnapshot().notice).toBe(
+      "r unavailable: this run awaited plain promises (real I/O), so it cannot be replayed",
+    );
   });
 
-  it("x makes the selected waiting task raise where it waits", async () => {
+  it("before any key the first row is the selection: c, Enter and x act on it", async () => {
+    const t = setup("cancel");
+    await waitingTask(t, "long_running_task");
+    expect(t.ui.getSnapshot().selected).toBeNull();
+    t.controller.handle("cancel", "");
+    expect(t.ui.getSnapshot().notice).toBeNull();
+    await until(() => t.task("main")!.cancelRequests.length > 0);
+    expect(t.task("main")!.cancelRequests[0]?.cause).toBe("user");
+  });
+
+  it("x makes the selected waiting task raise where it waits (the first row until another is chosen)", async () => {
     const t = setup("cancel");
     const lrt = await waitingTask(t, "long_running_task");
+    await waitingTask(t, "main");
     t.controller.handle("inject", "x");
-    expect(t.ui.getSnapshot().notice).toBe("select a task first (↑↓)");
+    await until(() => t.task("main")?.injected != null);
     t.ui.update({ selected: lrt.id });
     t.controller.handle("inject", "x");
     await until(() => t.task("long_running_task")?.state === "failed");
     expect(t.task("long_running_task")!.outcome?.value).toContain("injected");
+  });
+
+  it("[ and ] move through history by a tenth of the run's loop time; { and } by the selected task's events", async () => {
+    const t = setup("shutdown", 100);
+    await t.running;
+    const end = t.store.latest.time;
+    expect(end).toBe(10);
+    t.controller.handle("jumpBack", "[");
+    expect(t.store.inHistory).toBe(true);
+    const shown = t.store.shown.time;
+    // The state after every event up to t=9: the last events before the end came at t=1.
+    expect(shown).toBeLessThanOrEqual(end - end / 10);
+    for (let i = 0; i < 50 && t.store.inHistory; i++) t.controller.handle("jumpForward", "]");
+    expect(t.store.inHistory).toBe(false);
+    t.controller.handle("jumpForward", "]");
+    expect(t.ui.getSnapshot().notice).toBe("this is the newest event");
+    const lrt = t.task("long_running_task")!;
+    t.ui.update({ selected: lrt.id });
+    t.controller.handle("taskBack", "{");
+    const at = t.store.position;
+    expect(t.store.eventsUntilCursor().at(-1)).toMatchObject({ task: lrt.id });
+    t.controller.handle("taskBack", "{");
+    expect(t.store.position).toBeLessThan(at);
+    expect(t.store.eventsUntilCursor().at(-1)).toMatchObject({ task: lrt.id });
   });
 });

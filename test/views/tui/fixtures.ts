@@ -34,9 +34,19 @@ export async function finishedRun(
 }
 
 /** A session running `name` slowly (loop seconds per wall second = speed), with a store. Call abort() when done. */
-export function slowSession(name: string | Scenario, speed = 0.1, set: string[] = []): Session {
+export function slowSession(
+  name: string | Scenario,
+  speed = 0.1,
+  set: string[] = [],
+  script: { cancels?: { target: string; at: number }[]; interruptAt?: number } = {},
+): Session {
   const s = typeof name === "string" ? scenario(name) : name;
-  return new Session(s, { params: resolveParams(s, set), speed, store: true });
+  return new Session(s, {
+    params: resolveParams(s, set),
+    speed,
+    store: true,
+    script: { cancels: script.cancels ?? [], interruptAt: script.interruptAt },
+  });
 }
 
 /** One macrotask: Ink attaches its input listener in an effect, and renders after store publications. */

@@ -71,7 +71,8 @@ describe("lane", () => {
 describe("axis", () => {
   it("0s at the left, the span at the right, exactly `width` wide", () => {
     expect(axis(2, 12)).toBe(`0s${" ".repeat(8)}2s`);
-    expect(axis(1.15, 12)).toBe(`0s${" ".repeat(6)}1.1s`);
+    expect(axis(1.15, 12)).toBe(`0s${" ".repeat(5)}1.15s`);
+    expect(axis(0.043, 12)).toBe(`0s${" ".repeat(5)}0.04s`);
     expect(axis(100, 3)).toBe("   ");
   });
 });

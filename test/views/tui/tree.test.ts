@@ -1,5 +1,6 @@
 // treeRows(): depth-first from the roots, children in creation order, pstree prefixes; visibleWindow() keeps the selection in view.
 import { describe, expect, it } from "vitest";
+import { applyEvent } from "../../../src/session/state.js";
 import { treeRows, visibleWindow } from "../../../src/views/tui/tree.js";
 import { fold } from "./fixtures.js";
 
@@ -73,5 +74,14 @@ describe("visibleWindow", () => {
   it("starts at the top and stops at the bottom", () => {
     expect(visibleWindow(100, 0, 5)).toEqual([0, 5]);
     expect(visibleWindow(100, 99, 5)).toEqual([95, 100]);
+  });
+});
+
+describe("treeRows, laid out once per shape", () => {
+  it("sees the tasks created after it was first asked (the state is folded in place)", () => {
+    const state = fold([created(1, "main", null)]);
+    expect(treeRows(state).map((r) => r.task.coro)).toEqual(["main"]);
+    applyEvent(state, { ...created(2, "child", 1), seq: 2 } as never);
+    expect(treeRows(state).map((r) => `${r.prefix}${r.task.coro}`)).toEqual(["main", "└ child"]);
   });
 });
