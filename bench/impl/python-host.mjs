@@ -5,7 +5,8 @@
 //
 //   node --conditions=source --import tsx bench/impl/python-host.mjs plain|probe PYTHON PROGRAM N
 //
-// Prints `<impl> gather0 <N> <seconds> <peak RSS MB of CPython> <peak RSS MB of this Node process>`.
+// Prints `<impl> gather0 <N> <seconds> <peak RSS MB of CPython> <peak RSS MB of this Node process> <its CPU s>`
+// (the CPU includes loading this file's modules, about 0.5 s).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,4 +79,7 @@ async function probe() {
 const run = mode === "plain" ? plain : probe;
 const { seconds, rss } = await run();
 const nodeRss = process.resourceUsage().maxRSS / 1024;
-console.log(`cpython-${mode} gather0 ${n} ${seconds.toFixed(4)} ${rss.toFixed(1)} ${nodeRss.toFixed(1)}`);
+const cpu = process.cpuUsage();
+console.log(
+  `cpython-${mode} gather0 ${n} ${seconds.toFixed(4)} ${rss.toFixed(1)} ${nodeRss.toFixed(1)} ${((cpu.user + cpu.system) / 1e6).toFixed(2)}`,
+);

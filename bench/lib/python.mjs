@@ -27,10 +27,17 @@ function runOnce(mode, python, n, timeoutS) {
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutS * 1000);
     child.on("close", (code) => {
       clearTimeout(timer);
-      const [impl, , nn, secs, rss, nodeRss] = (out.trim().split("\n").at(-1) ?? "").split(/\s+/);
+      const [impl, , nn, secs, rss, nodeRss, nodeCpu] = (out.trim().split("\n").at(-1) ?? "").split(/\s+/);
       if (code !== 0 || impl !== `cpython-${mode}` || Number(nn) !== n) {
         resolve({ error: `exit ${code}: ${err.trim().split("\n").slice(-2).join(" | ") || out.trim()}` });
-      } else resolve({ seconds: Number(secs), rss_mb: Number(rss), node_rss_mb: Number(nodeRss) });
+      } else {
+        resolve({
+          seconds: Number(secs),
+          rss_mb: Number(rss),
+          node_rss_mb: Number(nodeRss),
+          node_cpu_s: Number(nodeCpu),
+        });
+      }
     });
   });
 }
@@ -41,6 +48,7 @@ const summary = (runs) => {
     median_seconds: median(ok.map((r) => r.seconds)),
     median_rss_mb: median(ok.map((r) => r.rss_mb)),
     median_node_rss_mb: median(ok.map((r) => r.node_rss_mb)),
+    median_node_cpu_s: median(ok.map((r) => r.node_cpu_s)),
     runs,
   };
 };
@@ -101,7 +109,7 @@ export function renderPython(p) {
   for (const g of p.gather0) {
     const met = g.n === 100_000 && g.ratio !== null ? (g.ratio <= 3 ? " met" : " NOT met") : "";
     lines.push(
-      `| ${g.n.toLocaleString("en-US")} | ${fmt(g.plain.median_seconds)} s ${Math.round(g.plain.median_rss_mb ?? 0)} MB | ${fmt(g.probe.median_seconds)} s ${Math.round(g.probe.median_rss_mb ?? 0)} MB (Node ${Math.round(g.probe.median_node_rss_mb ?? 0)} MB) | ${g.ratio === null ? "–" : `${g.ratio.toFixed(2)}×`}${met} |`,
+      `| ${g.n.toLocaleString("en-US")} | ${fmt(g.plain.median_seconds)} s ${Math.round(g.plain.median_rss_mb ?? 0)} MB | ${fmt(g.probe.median_seconds)} s ${Math.round(g.probe.median_rss_mb ?? 0)} MB (Node ${Math.round(g.probe.median_node_rss_mb ?? 0)} MB, ${fmt(g.probe.median_node_cpu_s)} s CPU) | ${g.ratio === null ? "–" : `${g.ratio.toFixed(2)}×`}${met} |`,
     );
   }
   const s = p.swarm;

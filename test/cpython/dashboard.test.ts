@@ -73,11 +73,13 @@ describe("a Python program on the dashboard", () => {
       const t = launch(["run", examples("tutorial.py")]);
       await waitingRow(t, "long_running_task");
       t.write(CTRL_C);
-      const s = await t.waitFor((s) => s.includes("» Cleaned up"));
-      // gather forwarded the cancel to every task before main's except ran: each cancel() returns False.
-      expect(s).toContain("» long_running_task: cancel() returns False");
-      expect(s).toContain("» long_running_task was cancelled: closing up");
       expect(await quitAfterEnd(t)).toBe(130);
+      // The frames drawn before the end (the traceback printed after them may scroll them off the screen).
+      const frames = t.raw();
+      expect(frames).toContain("» Cleaned up");
+      // gather forwarded the cancel to every task before main's except ran: each cancel() returns False.
+      expect(frames).toContain("» long_running_task: cancel() returns False");
+      expect(frames).toContain("» long_running_task was cancelled: closing up");
       // The program's own traceback, printed once the terminal is given back.
       expect(
         t
@@ -103,6 +105,53 @@ describe("a Python program on the dashboard", () => {
       const s = await t.waitFor((s) => /» \['Data fetched', 'Data processed', RuntimeError\(/.test(s));
       expect(s).toMatch(/long_running_task\s+Task-\d+\s+failed|long_running_task\s+Task-\d+\s+.*RuntimeError/);
       expect(await quitAfterEnd(t)).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a key given after stepping back branches the run: CPython replays it to there, then the cancel acts",
+    async (ctx) => {
+      if (python === null) return ctx.skip(SKIP_WHY);
+      const t = launch(["run", examples("tutorial.py")]);
+      const row = await waitingRow(t, "long_running_task");
+      t.write(" ");
+      await t.waitFor((s) => /‖ paused/.test(s));
+      // One event back: long_running_task has started by then (it parks on its sleep within that step), so
+      // the cancel reaches its except block. Two back, it would not have started: CPython then cancels it
+      // before its first step, and its body never runs.
+      t.write("b");
+      await t.waitFor((s) => /◀ event \d+\/\d+/.test(s));
+      t.write(row);
+      const s = await t.waitFor(
+        (s) => /⑂ branched at event \d+/.test(s) && /cancel requested for long_running_task/.test(s),
+      );
+      expect(s).toContain("you asked for it");
+      t.write(" ");
+      await t.waitFor((s) => s.includes("» long_running_task was cancelled: closing up"));
+      await t.waitFor((s) => s.includes("» ['Data fetched', 'Data processed', CancelledError('')]"));
+      expect(await quitAfterEnd(t)).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "a run that went on real time (a thread) cannot branch: a key given in its history says why",
+    async (ctx) => {
+      if (python === null) return ctx.skip(SKIP_WHY);
+      const t = launch(["run", examples("thread_timeout.py")]);
+      await t.waitFor((s) => s.includes("» timed out after 1 s: the thread keeps running"), 20_000);
+      t.write(" ");
+      await t.waitFor((s) => /‖ paused/.test(s));
+      t.write("b");
+      t.write("b");
+      t.write("b");
+      await t.waitFor((s) => /◀ event \d+\/\d+/.test(s));
+      t.write("c");
+      const s = await t.waitFor((s) => /real time/.test(s));
+      expect(s).not.toMatch(/⑂ branched/);
+      t.write("q");
+      await t.exited;
     },
     TIMEOUT,
   );

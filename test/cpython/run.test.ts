@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { scenarios } from "../../scenarios/index.js";
 import { resolveParams } from "../../src/session/params.js";
-import { cliEnv, expectOneLineError, lastLine, root, runCli } from "../cli/run-cli.js";
+import { cliEnv, expectOneLineError, lastLine, root, runCli, spawnCli, watch } from "../cli/run-cli.js";
 import { runPython } from "../support/python.js";
 import { examples, programs, pythonEnv, SKIP_WHY, usablePython } from "./cpython.js";
 
@@ -179,6 +179,51 @@ describe("SCENARIO --python: the built-in scenario's twin on CPython", () => {
     expect(cancelled.status).toBe(1);
     expect(lastLine(cancelled.stderr)).toBe("asyncio.exceptions.CancelledError");
   });
+});
+
+describe("signals reach the program as CPython would get them", () => {
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const gone = async (pid: number) => {
+    for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+    return !alive(pid);
+  };
+
+  it("SIGINT: one Ctrl-C, asyncio.run's handler cancels main, the cleanup prints, status 130", async (ctx) => {
+    if (python === null) return ctx.skip(SKIP_WHY);
+    const child = spawnCli(["run", examples("tutorial.py"), "--plain"], env);
+    const run = watch(child);
+    // Once every task is parked on its sleep, asyncio.run's handler is in place.
+    await run.waitFor(/long_running_task \(Task-4\) waits: sleep 60\.0s/, () => child.kill("SIGINT"));
+    const result = await run.exit;
+    expect(result.status, result.stderr).toBe(130);
+    expect(result.stdout).toMatch(/» long_running_task: cancel\(\) returns False\n.*» Cleaned up\n/);
+    expect(lastLine(result.stderr)).toBe("KeyboardInterrupt");
+  });
+
+  for (const [signal, status] of [
+    ["SIGTERM", 143],
+    ["SIGHUP", 129],
+  ] as const) {
+    it(`${signal} ends the program (status ${status}), leaving nothing running`, async (ctx) => {
+      if (python === null) return ctx.skip(SKIP_WHY);
+      const pidFile = join(dir, `pid-${signal}`);
+      const child = spawnCli(["run", programs("pid_then_wait.py"), "--plain", "--", pidFile], env);
+      const run = watch(child);
+      await run.waitFor(/» waiting/);
+      const pid = Number(readFileSync(pidFile, "utf8"));
+      child.kill(signal);
+      const result = await run.exit;
+      expect(result.status).toBe(status);
+      expect(await gone(pid)).toBe(true);
+    });
+  }
 });
 
 describe("bad input", () => {

@@ -1,9 +1,9 @@
 /**
  * The probe's event stream, cut into JSON lines. A chunk from the pipe can end
  * mid-line or mid-character: the decoder keeps a split UTF-8 sequence, the
- * reader keeps the unfinished line. A 100,000-task gather sends over 400,000
- * lines, so a chunk's complete lines are parsed in one JSON.parse of an array
- * (about twice as fast as one call per line).
+ * reader keeps the unfinished line. A 100,000-task gather sends over 500,000
+ * lines; one JSON.parse per line measured twice as fast as one per chunk made
+ * into an array (which needs two copies of the chunk first).
  *
  * On request each message comes with its line's text, so that a replay can
  * tell whether the program did the same thing again. The text is a slice of
@@ -34,50 +34,35 @@ export class LineReader {
       return;
     }
     this.rest = text.slice(last + 1);
-    this.parse(text.slice(0, last));
+    this.parse(text, last);
   }
 
   /** The stream ended: a last line without its newline still counts. */
   end(): void {
     const text = this.rest + this.decoder.end();
     this.rest = "";
-    if (text.trim() !== "") this.parse(text);
+    this.parse(text, text.length);
   }
 
-  private parse(block: string): void {
-    let messages: Record<string, unknown>[] | undefined;
-    if (!block.includes("\n\n")) {
-      try {
-        messages = JSON.parse(`[${block.replaceAll("\n", ",")}]`);
-      } catch {
-        messages = undefined;
-      }
-    }
-    if (messages === undefined) {
-      // Blank or broken lines: one at a time, keeping the good ones.
-      for (const line of block.split("\n")) {
-        if (line.trim() === "") continue;
-        let message: Record<string, unknown>;
-        try {
-          message = JSON.parse(line);
-        } catch {
-          this.onGarbage(line);
-          continue;
-        }
-        this.onMessage(message, this.keepLines ? line : "");
-      }
-      return;
-    }
-    if (!this.keepLines) {
-      for (const message of messages) this.onMessage(message, "");
-      return;
-    }
+  /** The lines of text[0, end). */
+  private parse(text: string, end: number): void {
     let start = 0;
-    for (const message of messages) {
-      let end = block.indexOf("\n", start);
-      if (end < 0) end = block.length;
-      this.onMessage(message, block.slice(start, end));
-      start = end + 1;
+    while (start < end) {
+      let stop = text.indexOf("\n", start);
+      if (stop < 0 || stop > end) stop = end;
+      if (stop > start) this.line(text.slice(start, stop));
+      start = stop + 1;
     }
+  }
+
+  private line(line: string): void {
+    let message: Record<string, unknown>;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      if (line.trim() !== "") this.onGarbage(line);
+      return;
+    }
+    this.onMessage(message, this.keepLines ? line : "");
   }
 }

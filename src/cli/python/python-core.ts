@@ -266,7 +266,11 @@ export class PythonCore implements Core {
         (line) => this.warn(`the probe wrote a line that is not JSON: ${line.slice(0, 80)}`),
         this.options.replays,
       );
-      process.events.on("data", (chunk: Buffer) => reader.feed(chunk));
+      process.events.on("data", (chunk: Buffer) => {
+        // The probe said something: it is not stuck (once per chunk, not per line: 500,000 lines at 100k tasks).
+        if (run.reporting) run.clock.heard();
+        reader.feed(chunk);
+      });
       process.events.on("end", () => reader.end());
     }
     void run.ended.then(() => {
@@ -286,9 +290,7 @@ export class PythonCore implements Core {
   }
 
   private receive(run: Run, message: Record<string, unknown>, line: string): void {
-    if (!run.reporting) return;
-    run.clock.heard();
-    if (typeof message.type !== "string") return;
+    if (!run.reporting || typeof message.type !== "string") return;
     if ("seq" in message && !CONTROL.has(message.type)) {
       this.event(run, message as unknown as RuntimeEvent, line);
       return;
