@@ -171,13 +171,6 @@ async function runScenario(source: Source, flags: RunFlags, context: { fromPicke
   checkQuizFlags(flags);
   if (flags.size !== undefined && flags.cast === undefined)
     throw new UsageError("--size is the size of a --cast: add --cast FILE");
-  const castView = !(flags.size !== undefined || !interactive() || flags.plain || flags.quiet || flags.json);
-  if (flags.cast !== undefined && (!castView || flags.trace || flags.html)) {
-    // Until the dashboard draws its frames without Ink (issue 12's frame model), a cast records the dashboard.
-    throw new UsageError(
-      "--cast records the dashboard for now: run it in a terminal, without --plain/--quiet/--json/--trace/--html/--size",
-    );
-  }
   const view = flags.json
     ? "json"
     : flags.quiet
@@ -262,6 +255,7 @@ async function runScenario(source: Source, flags: RunFlags, context: { fromPicke
       trace: flags.trace,
       html: flags.html,
       cast: flags.cast,
+      castColor: flags.color && !["0", "false"].includes(process.env.FORCE_COLOR ?? ""),
       ...(flags.size !== undefined ? { size: flags.size } : {}),
       command: replayCommand(source, flags),
       color: flags.color && wantsColor(),

@@ -73,7 +73,7 @@ function lineSvg(runs) {
   let text = "";
   for (const run of runs) {
     const x = fmt(run.x * CELL_W);
-    if (run.bg) backs += `<rect x="${x}" y="${-CELL_H + 4}" width="${fmt(run.cells * CELL_W)}" height="${CELL_H}" fill="${run.bg}"/>`;
+    if (run.bg) backs += `<rect x="${x}" y="${4 - CELL_H}" width="${fmt(run.cells * CELL_W)}" height="${CELL_H}" fill="${run.bg}"/>`;
     if (run.text.trim() === "") continue;
     const attrs = [`x="${x}"`];
     if (run.fg !== FOREGROUND) attrs.push(`fill="${run.fg}"`);
@@ -128,7 +128,7 @@ export async function castToSvg(castText, { title, caption = "" }) {
   const total = frames[frames.length - 1].time + HOLD_LAST;
   const strip = frames.map((frame, i) => {
     const uses = frame.rows
-      .map((runs, y) => (runs.some((r) => r.text.trim() !== "" || r.bg) ? `<use href="#${lineId(runs)}" y="${fmt(y * CELL_H + CELL_H)}"/>` : ""))
+      .map((runs, y) => (runs.some((r) => r.text.trim() !== "" || r.bg) ? `<use href="#${lineId(runs)}" y="${fmt((y + 1) * CELL_H - 4)}"/>` : ""))
       .join("");
     const end = frames[i + 1]?.time ?? total;
     const badge = markers.filter((m) => m.time < end && m.time + BADGE_SECONDS > frame.time).map((m) => m.label).at(-1);

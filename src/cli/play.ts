@@ -7,14 +7,13 @@
  * at once), the final traceback, and the exit status.
  */
 import { closeSync, openSync, writeSync } from "node:fs";
-import { basename } from "node:path";
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import type { CoreOptions } from "../session/core.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { type CoreFactory, type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
-import { OutputFile } from "./output-file.js";
+import { type AfterRun, openRecordings } from "./recordings.js";
 import { formatTraceback } from "./traceback.js";
 
 export type ViewKind = "dashboard" | "plain" | "quiet" | "json";
@@ -36,6 +35,8 @@ export interface PlayOptions {
   /** `--cast FILE`: write an asciicast of the run there (of the dashboard, or drawn at `size` without it). */
   cast?: string;
   size?: { columns: number; rows: number };
+  /** Colours in a cast drawn without the dashboard. */
+  castColor?: boolean;
   /** The command line that reproduces this run (a replay page shows it). */
   command?: string;
 }
@@ -137,12 +138,11 @@ function openTrace(path: string | undefined): number | undefined {
 export async function play(host: EngineHost, options: PlayOptions): Promise<number> {
   const info: ScenarioInfo = host.info;
   const traceFd = openTrace(options.trace);
-  const htmlFile = options.html === undefined ? undefined : OutputFile.open(options.html, "--html");
-  const castFile = options.cast === undefined ? undefined : OutputFile.open(options.cast, "--cast");
+  const recordings = openRecordings(options);
   const quiet = options.view === "quiet";
   const dashboard = options.view === "dashboard";
-  // --quiet needs only the prints, unless a trace or a replay is written too.
-  const events = !quiet || traceFd !== undefined || htmlFile !== undefined || castFile !== undefined;
+  // --quiet needs only the prints, unless a trace or a recording is written too.
+  const events = !quiet || traceFd !== undefined || recordings.events;
   const core = host.core({ params: options.params, speed: options.speed, script: options.script }, events);
   const session = new Session(
     info,
@@ -157,17 +157,11 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
   );
   if (dashboard) {
     const { runDashboard } = await import("../views/tui/run-dashboard.js");
-    const recording =
-      castFile === undefined
-        ? undefined
-        : (await import("../views/cast/live.js")).recordTerminal(
-            `async-demo · ${info.name} — ${info.title}`,
-            options.command ?? `async-demo ${info.name}`,
-          );
+    const stopRecording = await recordings.recordDashboard(info);
     const result = await runDashboard(session, info, { file: options.file });
     await host.terminate();
-    if (recording !== undefined) castFile?.commit(recording.stop());
-    const status = finish(result, traceFd, undefined, undefined, options);
+    stopRecording?.();
+    const status = finish(result, traceFd, undefined, [], options);
     if (options.fromPicker) return status;
     // Stdout is a terminal here (writes are synchronous): nothing can be cut short.
     process.exit(status);
@@ -184,7 +178,7 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
     view = plainView(info, out, palette(options.color));
   }
   const trace = traceFd === undefined ? undefined : (await import("../views/trace.js")).traceView(info);
-  const html = htmlFile === undefined ? undefined : await replayWriter(htmlFile, info, options);
+  const writers = await recordings.afterRun(info);
   // Warnings as they arise (a scripted cancel that found no task), not only after the run.
   const warned = new Set<string>();
   session.onWarning((text) => {
@@ -194,14 +188,14 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
   session.onEvent((event, hint) => {
     view?.event(event, hint);
     trace?.event(event);
-    html?.event(event, hint);
+    for (const writer of writers) writer.event(event, hint);
   });
   const watchdog = watchForBlocking(session);
   try {
     const result = await session.start();
     view?.finish(result.status);
     const unsaid = { ...result, warnings: result.warnings.filter((w) => !warned.has(w)) };
-    return finish(unsaid, traceFd, trace, html, options);
+    return finish(unsaid, traceFd, trace, writers, options);
   } finally {
     clearInterval(watchdog);
     undoKeys();
@@ -225,37 +219,11 @@ function watchForBlocking(session: Session): ReturnType<typeof setInterval> {
   return timer;
 }
 
-/** The `--html` view: keeps the events, writes the page at the end. */
-async function replayWriter(file: OutputFile, info: ScenarioInfo, options: PlayOptions) {
-  const [{ htmlView }, { fileSources, scenarioSources }] = await Promise.all([
-    import("../views/html/html-view.js"),
-    import("../session/sources.js"),
-  ]);
-  const sources = options.file === undefined ? scenarioSources(info.name) : fileSources(options.file);
-  // A page is made to be shared: it names the user's file, not where it lives on this machine.
-  const shareable = (name: string) => (name === "(none)" ? name : basename(name));
-  const view = htmlView(info, {
-    command: options.command ?? `async-demo ${info.name}`,
-    speed: options.speed,
-    sources: {
-      ...sources,
-      pythonFile: shareable(sources.pythonFile),
-      typescriptFile: shareable(sources.typescriptFile),
-    },
-  });
-  return {
-    event: view.event,
-    write(status: number, after: readonly string[]): void {
-      file.commit(view.build(status, after));
-    },
-  };
-}
-
 function finish(
   result: SessionResult,
   traceFd: number | undefined,
   trace: { build(): unknown } | undefined,
-  html: { write(status: number, after: readonly string[]): void } | undefined,
+  writers: readonly AfterRun[],
   options: PlayOptions,
 ): number {
   const talk = options.view !== "json" && options.view !== "quiet";
@@ -267,9 +235,9 @@ function finish(
   const after = result.warnings.map((warning) => `warning: ${warning}`);
   const traceback = result.traceback ?? (result.error !== undefined ? formatTraceback(result.error) : undefined);
   if (traceback !== undefined) after.push(traceback);
-  if (html !== undefined) {
-    html.write(result.status, after);
-    if (talk) err(`replay written to ${options.html} (open it in a browser: everything is inside, no network needed)`);
+  for (const writer of writers) {
+    writer.write(result.status, after);
+    if (talk) err(writer.written);
   }
   for (const line of after) err(line);
   return result.status;

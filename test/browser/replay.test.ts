@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from "vitest";
 import { unpackEvents } from "../../src/views/html/replay-data.js";
+import { examples, pythonEnv, SKIP_WHY, usablePython } from "../cpython/cpython.js";
 import { type Browser, findChromium, inCI, launchBrowser, NO_CHROMIUM, type WatchedPage } from "../support/browser.js";
 import { EVIL, EVIL_SCENARIO } from "../support/evil-scenario.js";
 import { type ExpectedRow, expectedRows, storeState, writeReplay } from "../support/replay.js";
@@ -96,6 +97,26 @@ async function expectStoreState(page: Page, data: ReturnType<typeof writeReplay>
   expect(await page.textContent(".tasks h2")).toBe(`Tasks (${expected.length})`);
 }
 
+/** Every cell of every drawn row lies inside its row (a broken layout piles them up elsewhere). */
+async function expectRowsLaidOut(page: Page): Promise<void> {
+  const strays = await page.$$eval(".tasks .row[data-task]", (rows) =>
+    rows.flatMap((row) => {
+      const box = row.getBoundingClientRect();
+      return Array.from(row.querySelectorAll(":scope > span:not(.lane)"))
+        .filter((cell) => {
+          const r = cell.getBoundingClientRect();
+          const shown = r.width > 0 && r.height > 0;
+          return (
+            shown &&
+            (r.top < box.top - 1 || r.bottom > box.bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1)
+          );
+        })
+        .map((cell) => `${(row as HTMLElement).dataset.index}: .${cell.className}`);
+    }),
+  );
+  expect(strays).toEqual([]);
+}
+
 function expectClean(watched: WatchedPage, file: string): void {
   expect(watched.errors).toEqual([]);
   // The page's own file and nothing else.
@@ -139,11 +160,40 @@ describe("replay pages in Chromium", () => {
         expect(await page.isVisible(".summary")).toBe(position === head);
       }
       await scrub(page, Math.floor(head / 2));
+      await expectRowsLaidOut(page);
       await page.screenshot({ path: join(SHOTS, `${name}-middle.png`), fullPage: true });
       expectClean(watched, file);
       await page.close();
     },
   );
+
+  it("a Python program run by CPython: the page shows the store's tasks at chosen events", {
+    timeout: 120_000,
+  }, async (ctx) => {
+    const b = needBrowser(ctx);
+    const python = usablePython();
+    if (python === null) return ctx.skip(SKIP_WHY);
+    const { file, data } = writeReplay(
+      dir,
+      "python-program",
+      ["run", examples("producer_consumer.py")],
+      pythonEnv(python),
+    );
+    const head = data.events.rows.length;
+    const watched = await b.page();
+    const page = await open(watched, file);
+    for (const position of positions(head)) {
+      await scrub(page, position);
+      await expectStoreState(page, data, position);
+    }
+    // A program of one language: its code is the Python, no TypeScript tab to switch to, no empty lesson.
+    expect(await page.textContent('.tab[aria-selected="true"]')).toBe("Python");
+    expect(await page.isDisabled(".tab:nth-child(2)")).toBe(true);
+    expect(await page.$(".lesson")).toBeNull();
+    await page.screenshot({ path: join(SHOTS, "python-program.png"), fullPage: true });
+    expectClean(watched, file);
+    await page.close();
+  });
 
   it("a long tree draws the rows in view and scrolls to the rest", { timeout: 120_000 }, async (ctx) => {
     const b = needBrowser(ctx);
@@ -243,6 +293,10 @@ describe("replay pages in Chromium", () => {
     expect(await page.$$eval(".log .text", (els) => els.map((el) => el.textContent))).toContain(`» ${EVIL}`);
     expect(await page.textContent(".row:nth-child(2) .tname")).toBe(EVIL);
     await expectStoreState(page, data, 12);
+    // At the end, the summary shows the traceback the CLI printed, as text.
+    await page.keyboard.press("End");
+    expect(await page.textContent(".summary h2")).toMatch(/^Exit status 1 /);
+    expect(await page.textContent(".summary .after")).toContain(`ValueError: ${EVIL}`);
     // The policy the page carries forbids anything but its own two inline blocks.
     expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toMatch(
       /^default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+';/,
@@ -257,6 +311,7 @@ describe("replay pages in Chromium", () => {
     const watched = await b.page({ width: 390, height: 844, dark: true });
     const page = await open(watched, file, "#event-14");
     await expectStoreState(page, data, 14);
+    await expectRowsLaidOut(page);
     // Nothing wider than the screen but the code, which scrolls in its own box.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

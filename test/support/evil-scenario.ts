@@ -17,6 +17,8 @@ const main = coroutine(async function main() {
     await task;
   } catch (error) {
     print(\`caught \${String(error)}\`);
+    // Out of main: status 1 and a traceback whose message is markup too.
+    throw error;
   }
 });
 

@@ -16,9 +16,14 @@ export function replayData(html: string): ReplayData {
 }
 
 /** `async-demo ARGS… --instant --quiet --html DIR/NAME.html`: the file, its text and its data. */
-export function writeReplay(dir: string, name: string, args: readonly string[]) {
+export function writeReplay(
+  dir: string,
+  name: string,
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+) {
   const file = join(dir, `${name}.html`);
-  const result: CliResult = runCli([...args, "--instant", "--quiet", "--html", file]);
+  const result: CliResult = runCli([...args, "--instant", "--quiet", "--html", file], { env });
   if (result.status === null || result.stderr.includes("internal error")) {
     throw new Error(`async-demo ${args.join(" ")} failed: ${result.stderr}`);
   }

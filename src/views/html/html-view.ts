@@ -32,8 +32,16 @@ export function pageAssets(): PageAssets {
 export function htmlView(info: ScenarioInfo, meta: ReplayMeta) {
   const events: RuntimeEvent[] = [];
   const hints: Record<string, string> = {};
+  /** Warnings about this machine's wall time (a step that held the loop): not part of the replayed run. */
+  const unnumbered: string[] = [];
   return {
     event(event: RuntimeEvent, hint: string | undefined): void {
+      // Events without a seq depend on the machine, not the run: the run's replay (and its bytes) leaves them
+      // out, and the page lists them with what the CLI said after the run.
+      if (event.seq === undefined) {
+        if (event.type === "warning") unnumbered.push(`warning: ${event.text.replace(/^warning: /, "")}`);
+        return;
+      }
       if (hint !== undefined) hints[String(events.length)] = hint;
       events.push(event);
     },
@@ -49,7 +57,7 @@ export function htmlView(info: ScenarioInfo, meta: ReplayMeta) {
         events: packEvents(events),
         hints,
         status,
-        after: [...after],
+        after: [...unnumbered.filter((line) => !after.includes(line)), ...after],
       };
     },
 

@@ -60,12 +60,4 @@ describe("--cast with the dashboard", () => {
     expect(played.status).toBe(0);
     expect(played.stdout.replace(/\r\n/g, "\n")).toBe(output.replace(/\r\n/g, "\n"));
   });
-
-  it("says at once, before running, that a cast needs the dashboard for now", async () => {
-    const { runCli } = await import("../../cli/run-cli.js");
-    const result = runCli(["gather", "--cast", join(dir, "x.cast")]);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^async-demo: --cast records the dashboard for now/);
-    expect(result.stdout).toBe("");
-  });
 });

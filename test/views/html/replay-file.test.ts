@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { packEvents, unpackEvents } from "../../../src/views/html/replay-data.js";
 import { cliEnv, root, runCli } from "../../cli/run-cli.js";
+import { examples, pythonEnv, SKIP_WHY, usablePython } from "../../cpython/cpython.js";
 import { EVIL, EVIL_SCENARIO } from "../../support/evil-scenario.js";
 import { replayData, writeReplay } from "../../support/replay.js";
 
@@ -42,6 +43,61 @@ describe("--html", () => {
     expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;;');
     expect(html.length).toBeLessThan(200_000);
+  });
+
+  it("replays a Python program run by CPython: its own source, its events, its status", (ctx) => {
+    const python = usablePython();
+    if (python === null) return ctx.skip(SKIP_WHY);
+    const { data, result } = writeReplay(
+      dir,
+      "producer-consumer",
+      ["run", examples("producer_consumer.py")],
+      pythonEnv(python),
+    );
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("all jobs done");
+    expect(data.command).toBe("async-demo run producer_consumer.py");
+    expect(data.sources).toMatchObject({ typescript: null, pythonFile: "producer_consumer.py" });
+    expect(data.sources.python).toContain("asyncio.Queue");
+    const events = unpackEvents(data.events);
+    expect(events.some((e) => e.type === "suspend" && e.awaiting.text === "Queue.get()")).toBe(true);
+    expect(events.at(-1)?.type).toBe("run-end");
+    // The built-in scenario on CPython (--python) gives the same replay as on our runtime: same events,
+    // hints, status and sources; only the title says which engine ran it.
+    const ours = writeReplay(dir, "shutdown-ours", ["shutdown", "--interrupt-at", "0.5"]).data;
+    const cpython = writeReplay(
+      dir,
+      "shutdown-cpython",
+      ["shutdown", "--python", "--interrupt-at", "0.5"],
+      pythonEnv(python),
+    ).data;
+    expect(cpython.command).toBe("async-demo shutdown --python --interrupt-at 0.5");
+    expect(cpython.scenario.title.startsWith(`${ours.scenario.title} (on CPython ${python.version}.`)).toBe(true);
+    expect([cpython.events, cpython.hints, cpython.status, cpython.sources]).toEqual([
+      ours.events,
+      ours.hints,
+      ours.status,
+      ours.sources,
+    ]);
+  });
+
+  it("leaves the machine's wall-time warnings out of the replayed run, and lists them after it", () => {
+    const file = join(dir, "busy.ts");
+    writeFileSync(
+      file,
+      `import { coroutine, print, sleep } from "async-demo";
+export default coroutine(async function main() {
+  await sleep(0.1);
+  const until = Date.now() + 250;
+  while (Date.now() < until) {} // a step that holds the loop: the runtime warns, in wall time
+  print("done");
+});
+`,
+    );
+    const { data } = writeReplay(dir, "busy", ["run", file]);
+    const events = unpackEvents(data.events);
+    expect(events.every((e, i) => e.seq === i + 1)).toBe(true);
+    expect(data.after.some((line) => /^warning: .*main.* (held|blocked)/.test(line))).toBe(true);
   });
 
   it("packs events so that they unpack to equal objects", () => {

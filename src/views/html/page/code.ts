@@ -23,11 +23,13 @@ export class CodePanel {
       button.addEventListener("click", () => onLanguage(language));
       return button;
     };
-    this.tabs = { python: tab("python", "Python twin"), typescript: tab("typescript", "TypeScript") };
+    // A built-in scenario has both: its Python is the twin. A user's program has one of them.
+    const both = sources.python !== null && sources.typescript !== null;
+    this.tabs = { python: tab("python", both ? "Python twin" : "Python"), typescript: tab("typescript", "TypeScript") };
     this.el = h(
       "section",
       { class: "panel code-panel", "aria-label": "Lesson and code" },
-      h("p", { class: "lesson" }, h("strong", null, "Lesson: "), explain),
+      explain.trim() !== "" ? h("p", { class: "lesson" }, h("strong", null, "Lesson: "), explain) : null,
       h("div", { class: "panel-head", role: "tablist" }, this.tabs.python, this.tabs.typescript, this.file),
       this.pre,
     );

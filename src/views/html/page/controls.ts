@@ -100,5 +100,7 @@ export class Controls {
     const seq = o.current?.seq;
     this.link.setAttribute("href", seq === undefined ? "#" : `#event-${seq}`);
     setText(this.sentence, o.sentence);
+    // While playing the sentence changes many times a second: announced only when the page stands still.
+    this.sentence.setAttribute("aria-live", o.playing ? "off" : "polite");
   }
 }

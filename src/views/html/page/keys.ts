@@ -59,3 +59,19 @@ export function pageBinding(e: KeyboardEvent): PageBinding | undefined {
   if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
   return PAGE_KEYS.find((b) => b.matches(e));
 }
+
+/**
+ * Call `handlers[action]` for each key the page binds. A focused control keeps its own keys: the
+ * scrubber its arrows and Home/End, a button or a link space and Enter.
+ */
+export function listenForKeys(handlers: Record<PageAction, () => void>): void {
+  document.addEventListener("keydown", (e) => {
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.matches("input") && e.key !== " ") return;
+    if (target?.matches("button, a") && (e.key === " " || e.key === "Enter")) return;
+    const binding = pageBinding(e);
+    if (binding === undefined) return;
+    e.preventDefault();
+    handlers[binding.action]();
+  });
+}

@@ -21,6 +21,7 @@ export class LogPanel {
       "section",
       { class: "panel events", "aria-label": "Events" },
       h("div", { class: "panel-head" }, h("h2", null, "Events"), this.count),
+      // The positioned scroller is the entries' offsetParent (reveal() reads offsetTop).
       h("div", { class: "scroller log-scroller" }, this.list),
     );
   }
@@ -45,11 +46,20 @@ export class LogPanel {
     if (scroller) scroller.scrollTop = scroller.scrollHeight;
   }
 
+  /** Scroll the log (only the log: the page stays where it is) to the entry of event `seq`. */
+  reveal(seq: number): void {
+    const entry = this.list.querySelector<HTMLElement>(`[data-seq="${seq}"]`);
+    const scroller = this.list.parentElement;
+    if (entry === null || scroller === null) return;
+    scroller.scrollTop = Math.max(0, entry.offsetTop - scroller.clientHeight / 2);
+  }
+
   private item(entry: LogEntry, current: boolean): HTMLElement {
     const kind = entry.type === "print" ? "print" : entry.type === "warning" ? "warning" : entry.type;
     return h(
       "li",
-      { id: `event-${entry.seq}`, class: `entry ev-${kind}${current ? " current" : ""}` },
+      // No id: the browser would scroll the page to `#event-N` itself; the page moves the cursor instead.
+      { "data-seq": String(entry.seq), class: `entry ev-${kind}${current ? " current" : ""}` },
       h(
         "a",
         { class: "time", href: `#event-${entry.seq}`, title: `link to event ${entry.seq}` },

@@ -10,7 +10,8 @@ import { REPLAY_FORMAT, type ReplayData } from "../replay-data.js";
 import { CodePanel } from "./code.js";
 import { Controls } from "./controls.js";
 import { fill, h } from "./dom.js";
-import { PAGE_KEYS, pageBinding } from "./keys.js";
+import { HelpDialog } from "./help.js";
+import { listenForKeys } from "./keys.js";
 import { LOG_LIMIT, LogPanel } from "./log.js";
 import { Player } from "./player.js";
 import { SummaryPanel } from "./summary.js";
@@ -43,7 +44,7 @@ function mount(root: HTMLElement, data: ReplayData): void {
     slower: () => speed(player.speed / 2),
     faster: () => speed(player.speed * 2),
     seek: (position: number) => go(() => player.moveTo(position)),
-    help: () => toggleHelp(),
+    help: () => help.toggle(),
   };
   const controls = new Controls(
     `async-demo · ${data.scenario.name} — ${data.scenario.title}`,
@@ -58,7 +59,7 @@ function mount(root: HTMLElement, data: ReplayData): void {
   const log = new LogPanel();
   const code = new CodePanel(data.sources, data.scenario.explain, (language) => code.show(language));
   const summary = new SummaryPanel();
-  const help = helpDialog();
+  const help = new HelpDialog();
   fill(
     root,
     controls.el,
@@ -69,7 +70,7 @@ function mount(root: HTMLElement, data: ReplayData): void {
       "space play · n/b step · Home/End · +/- speed · ↑↓ select · p Python/TypeScript · v code · ? keys — made by ",
       data.generator,
     ),
-    help,
+    help.el,
   );
 
   function draw(): void {
@@ -153,12 +154,6 @@ function mount(root: HTMLElement, data: ReplayData): void {
     else remember();
   }
 
-  function toggleHelp(open = help.hidden): void {
-    help.hidden = !open;
-    if (open) (help.querySelector("button") as HTMLButtonElement | null)?.focus();
-  }
-  help.querySelector("button")?.addEventListener("click", () => toggleHelp(false));
-
   function fromHash(): boolean {
     const match = /^#event-(\d+)$/.exec(location.hash);
     if (!match) return false;
@@ -169,76 +164,56 @@ function mount(root: HTMLElement, data: ReplayData): void {
     }
     player.moveTo(position);
     draw();
-    document.getElementById(`event-${match[1]}`)?.scrollIntoView({ block: "nearest" });
+    log.reveal(Number(match[1]));
     return true;
   }
   window.addEventListener("hashchange", () => fromHash());
 
-  document.addEventListener("keydown", (e) => {
-    const target = e.target instanceof Element ? e.target : null;
-    // A focused control keeps its own keys: the scrubber its arrows, a button or link space and Enter.
-    if (target?.matches("input") && e.key !== " ") return;
-    if (target?.matches("button, a") && (e.key === " " || e.key === "Enter")) return;
-    const binding = pageBinding(e);
-    if (binding === undefined) return;
-    e.preventDefault();
-    if (!help.hidden && binding.action !== "help" && binding.action !== "close") toggleHelp(false);
-    switch (binding.action) {
-      case "pause":
-        act.pause();
-        break;
-      case "step":
-        act.step();
-        break;
-      case "back":
-        act.back();
-        break;
-      case "start":
-        act.start();
-        break;
-      case "end":
-        act.end();
-        break;
-      case "faster":
-        act.faster();
-        break;
-      case "slower":
-        act.slower();
-        break;
-      case "restart":
-        player.moveTo(0);
-        play();
-        break;
-      case "up":
-      case "down": {
-        const order = tasks.order;
-        const index = order.indexOf(tasks.selected ?? -1);
-        const next = Math.min(order.length - 1, Math.max(0, index + (binding.action === "up" ? -1 : 1)));
-        tasks.selected = order[next] ?? null;
-        draw();
-        tasks.reveal();
-        break;
-      }
-      case "language":
-        code.el.hidden = false;
-        code.toggle();
-        break;
-      case "code":
-        code.el.hidden = !code.el.hidden;
-        break;
-      case "help":
-        toggleHelp();
-        break;
-      case "close":
-        toggleHelp(false);
-        break;
-      case "changesRun":
-        notice(
-          `This is a replay: it cannot change the run. To cancel tasks or raise in them, run ${data.command} in a terminal.`,
-        );
-        break;
-    }
+  listenForKeys({
+    pause: unlessHelp(act.pause),
+    step: unlessHelp(act.step),
+    back: unlessHelp(act.back),
+    start: unlessHelp(act.start),
+    end: unlessHelp(act.end),
+    faster: unlessHelp(act.faster),
+    slower: unlessHelp(act.slower),
+    restart: unlessHelp(() => {
+      player.moveTo(0);
+      play();
+    }),
+    up: unlessHelp(() => select(-1)),
+    down: unlessHelp(() => select(1)),
+    language: unlessHelp(() => {
+      code.el.hidden = false;
+      code.toggle();
+    }),
+    code: unlessHelp(() => {
+      code.el.hidden = !code.el.hidden;
+    }),
+    help: () => help.toggle(),
+    close: () => help.toggle(false),
+    changesRun: unlessHelp(() =>
+      notice(
+        `This is a replay: it cannot change the run. To cancel tasks or raise in them, run ${data.command} in a terminal.`,
+      ),
+    ),
   });
+
+  /** Any key but ? and Esc first closes the help, then does its work. */
+  function unlessHelp(action: () => void): () => void {
+    return () => {
+      if (help.open) help.toggle(false);
+      action();
+    };
+  }
+
+  function select(direction: -1 | 1): void {
+    const order = tasks.order;
+    const index = order.indexOf(tasks.selected ?? -1);
+    tasks.selected = order[Math.min(order.length - 1, Math.max(0, index + direction))] ?? null;
+    draw();
+    tasks.reveal();
+  }
 
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   window.addEventListener("resize", () => {
@@ -251,26 +226,9 @@ function mount(root: HTMLElement, data: ReplayData): void {
     player.moveTo(player.head);
     draw();
   }
+  // The page opens at its top, whatever moment the address names (the log shows the moment's entry).
+  window.scrollTo(0, 0);
   document.body.dataset.ready = "true";
-}
-
-function helpDialog(): HTMLElement {
-  const rows = PAGE_KEYS.map((b) =>
-    h("tr", null, h("th", { scope: "row" }, h("kbd", null, b.keys)), h("td", null, b.description)),
-  );
-  const dialog = h(
-    "div",
-    { class: "help", role: "dialog", "aria-label": "Keys", "aria-modal": "true" },
-    h(
-      "div",
-      { class: "help-box" },
-      h("h2", null, "Keys"),
-      h("table", null, h("tbody", null, ...rows)),
-      h("button", { type: "button", class: "btn" }, "Close (Esc)"),
-    ),
-  );
-  dialog.hidden = true;
-  return dialog;
 }
 
 const root = document.getElementById("app");

@@ -38,19 +38,14 @@ export class Player {
     this.speed = data.speed ?? 1;
     for (const [i, event] of this.events.entries()) {
       this.store.push(event, data.hints[String(i)]);
-      if (event.seq !== undefined) this.bySeq.set(event.seq, i + 1); // a blocked-step warning has no seq
+      // Every event of a replay has its seq (html-view.ts leaves the unnumbered ones out): positions are seqs.
+      this.bySeq.set(event.seq as number, i + 1);
     }
     this.store.ended(data.status);
     // Every entry of the run, in order, read once at the head.
     const all = this.store.getSnapshot().logTail(Number.POSITIVE_INFINITY);
     const bySeq = new Map(all.map((entry) => [entry.seq, entry]));
-    // A blocked-step warning has no seq; its log entry's follows the last numbered event (narrator.ts).
-    let last = 0;
-    this.entries = this.events.map((event) => {
-      const seq = event.seq ?? last + 0.5;
-      if (event.seq !== undefined) last = event.seq;
-      return bySeq.get(seq) ?? null;
-    });
+    this.entries = this.events.map((event) => bySeq.get(event.seq as number) ?? null);
     this.counted = [0];
     for (const entry of this.entries) this.counted.push((this.counted.at(-1) as number) + (entry === null ? 0 : 1));
     this.end = this.events.length > 0 ? (this.events[this.events.length - 1] as RuntimeEvent).time : 0;

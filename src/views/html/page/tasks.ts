@@ -24,6 +24,7 @@ export class TaskPanel {
   private rows: TreeRow[] = [];
   private rowHeight = 0;
   private last: { state: RunState; now: number; span: number } | undefined;
+  private detailText = "";
   selected: number | null = null;
 
   constructor(private readonly onSelect: (id: number) => void) {
@@ -127,11 +128,12 @@ export class TaskPanel {
 
   private drawDetail(state: RunState, now: number): void {
     const task = this.selected === null ? undefined : state.tasks.get(this.selected);
-    if (task === undefined) {
-      fill(this.detail, "No task yet.");
-      return;
-    }
-    fill(this.detail, ...describeTask(task, state, now));
+    const lines = task === undefined ? [h("p", null, "No task yet.")] : describeTask(task, state, now);
+    // Replaced only when it says something new: screen readers hear it once, playing costs nothing.
+    const text = lines.map((line) => line.textContent).join("\n");
+    if (text === this.detailText) return;
+    this.detailText = text;
+    fill(this.detail, ...lines);
   }
 }
 

@@ -1,0 +1,148 @@
+/**
+ * `--cast FILE` without a terminal: the dashboard's frames drawn after the run,
+ * one per event, on the paced clock (loop time ÷ speed, events at one loop
+ * time STEP apart), with the commands given to the run marked as the keys
+ * that give them. The same run gives the same bytes, whatever the machine's
+ * speed, and asciinema plays it.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { STEP } from "../../../src/views/cast/headless.js";
+import { runCli } from "../../cli/run-cli.js";
+import { examples, pythonEnv, SKIP_WHY, usablePython } from "../../cpython/cpython.js";
+import { inCI } from "../../support/browser.js";
+
+const dir = mkdtempSync(join(tmpdir(), "async-demo-headless-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type CastEvent = [number, "o" | "m" | "r", string];
+const COLOR = { NO_COLOR: undefined, FORCE_COLOR: undefined };
+
+function cast(name: string, args: string[], env: Record<string, string | undefined> = COLOR) {
+  const file = join(dir, `${name}.cast`);
+  const result = runCli([...args, "--cast", file], { env });
+  expect(result.stderr.replace(/^cast written to .*\n/m, "")).toBe("");
+  const text = readFileSync(file, "utf8");
+  const [head, ...lines] = text.trimEnd().split("\n");
+  return { text, result, header: JSON.parse(head as string), events: lines.map((l) => JSON.parse(l) as CastEvent) };
+}
+
+/** The numbered events of the same run, as --json reports them. */
+function runEvents(args: string[], env: Record<string, string | undefined> = {}) {
+  return runCli([...args, "--instant", "--json"], { env })
+    .stdout.trim()
+    .split("\n")
+    .map((line) => JSON.parse(line))
+    .filter((e) => e.seq !== undefined);
+}
+
+const frames = (events: CastEvent[]) => events.filter(([, code]) => code === "o").slice(1, -1);
+const ESC = String.fromCharCode(27);
+const CSI = new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, "g");
+const COLOUR = new RegExp(`${ESC}\\[3\\dm`);
+/** A frame's text without its colours and cursor moves. */
+const plain = (frame: string) =>
+  frame
+    .replace(CSI, "")
+    .split("\r\n")
+    .map((l) => l.trimEnd());
+
+describe("--cast without a terminal", () => {
+  it("draws one dashboard frame per event, at its loop time on the paced clock", () => {
+    const args = ["gather", "--quiet"];
+    const { header, events, result } = cast("gather", [...args, "--instant"]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("['Data fetched', 'Data processed']");
+    expect(header).toMatchObject({ version: 2, width: 100, height: 30, command: "async-demo gather" });
+    const run = runEvents(["gather"]);
+    const drawn = frames(events);
+    expect(drawn).toHaveLength(run.length);
+    for (const [k, [time, , data]] of drawn.entries()) {
+      const event = run[k];
+      // Never before its loop time; events at one loop time a readable STEP apart.
+      expect(time).toBeGreaterThanOrEqual(event.time - 1e-9);
+      if (k > 0) expect(time - (drawn[k - 1]?.[0] ?? 0)).toBeGreaterThanOrEqual(STEP - 1e-6);
+      const screen = plain(data);
+      expect(screen.length).toBeLessThanOrEqual(30);
+      expect(Math.max(...screen.map((l) => [...l].length))).toBeLessThanOrEqual(99);
+      expect(screen[1]).toContain(`t=${event.time.toFixed(2)}s`);
+    }
+    const last = plain(drawn.at(-1)?.[2] ?? "").join("\n");
+    expect(last).toContain("exit status 0");
+    expect(last).toMatch(/fetch_data\s+Task-2\s+done/);
+  });
+
+  it("gives the same bytes for the same run, instant or paced in real time", () => {
+    const instant = cast("same-a", ["cancel", "--quiet", "--instant"]).text;
+    const again = cast("same-b", ["cancel", "--quiet", "--instant"]).text;
+    // At --speed 1 the run takes its real second: the cast's clock is the loop's, not the machine's.
+    const paced = cast("same-c", ["cancel", "--quiet"]).text;
+    expect(again === instant).toBe(true);
+    expect(paced === instant).toBe(true);
+  });
+
+  it("marks the commands given to the run as the keys that give them", () => {
+    const cancel = cast("cancel-key", ["cancel", "--quiet", "--instant", "--cancel", "long_running_task@0.5"]);
+    const markers = cancel.events.filter(([, code]) => code === "m");
+    expect(markers.map(([, , key]) => key)).toEqual(["c"]);
+    // The frame drawn with the key: the task's row is selected and its cancellation under way.
+    const at = cancel.events.findIndex(([, code]) => code === "m");
+    const screen = plain(cancel.events[at + 1]?.[2] ?? "");
+    expect(screen.find((l) => l.includes("long_running_task") && l.includes("Task-2"))).toMatch(/^›/);
+    const shutdown = cast("ctrl-c", ["shutdown", "--quiet", "--instant", "--interrupt-at", "0.5"]);
+    expect(shutdown.events.filter(([, code]) => code === "m").map(([, , key]) => key)).toEqual(["Ctrl-C"]);
+  });
+
+  it("takes --size, and draws without colours for --no-color", () => {
+    const small = cast("small", ["taskgroup", "--quiet", "--instant", "--size", "80x24", "--no-color"]);
+    expect(small.header).toMatchObject({ width: 80, height: 24 });
+    for (const [, , data] of frames(small.events)) {
+      expect(data).not.toMatch(COLOUR);
+      expect(plain(data).length).toBeLessThanOrEqual(24);
+    }
+    expect(cast("colour", ["taskgroup", "--quiet", "--instant"]).text).toMatch(/\\u001b\[3\dm/);
+  });
+
+  it.each([
+    [["--size", "10x5", "--cast", "x.cast"], "--size must be COLUMNSxROWS from 40x10 to 400x200, got '10x5'"],
+    [["--size", "100"], "--size must be COLUMNSxROWS from 40x10 to 400x200, got '100'"],
+    [["--size", "100x30"], "--size is the size of a --cast: add --cast FILE"],
+    [["--cast", "/no/such/dir/x.cast"], "--cast /no/such/dir/x.cast: cannot write it (no such directory)"],
+  ])("refuses %j: one line, status 2", (args, message) => {
+    const result = runCli(["gather", "--instant", ...args], { env: COLOR });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe(`async-demo: ${message}\n`);
+  });
+
+  it("draws a Python program's run by CPython", (ctx) => {
+    const python = usablePython();
+    if (python === null) return ctx.skip(SKIP_WHY);
+    const env = { ...COLOR, ...pythonEnv(python) };
+    const { header, events } = cast("python", ["run", examples("producer_consumer.py"), "--quiet", "--instant"], env);
+    expect(header.title).toContain("producer_consumer.py");
+    expect(frames(events)).toHaveLength(runEvents(["run", examples("producer_consumer.py")], pythonEnv(python)).length);
+    expect(plain(frames(events).at(-1)?.[2] ?? "").join("\n")).toContain("exit status 0");
+  });
+
+  it("plays in asciinema", (ctx) => {
+    const { text, events } = cast("play", ["shutdown", "--quiet", "--instant", "--interrupt-at", "0.5"]);
+    if (spawnSync("asciinema", ["--version"]).status !== 0) {
+      if (inCI) throw new Error("asciinema is missing: CI must play the cast (.ci/run installs it)");
+      return ctx.skip("asciinema not installed (apt-get install asciinema)");
+    }
+    const file = join(dir, "play.cast");
+    expect(readFileSync(file, "utf8")).toBe(text);
+    const played = spawnSync("asciinema", ["play", "-s", "1000", file], { encoding: "utf8", timeout: 30_000 });
+    expect(played.status).toBe(0);
+    expect(played.stdout).toBe(
+      events
+        .filter(([, code]) => code === "o")
+        .map(([, , data]) => data)
+        .join(""),
+    );
+  });
+});
