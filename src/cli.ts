@@ -201,7 +201,7 @@ async function runScenario(source: Source, flags: RunFlags, context: { fromPicke
       assignments.push(`seed=${flags.seed}`);
     }
     if (flags.quiz) {
-      const { playQuiz } = await import("./cli/quiz.js");
+      const { dashboardQuiz, playQuiz } = await import("./cli/quiz.js");
       const replayHost = async () =>
         source.kind === "python"
           ? (await import("./cli/python-host.js")).PythonHost.load(source.program, {
@@ -212,6 +212,25 @@ async function runScenario(source: Source, flags: RunFlags, context: { fromPicke
               color: false,
             })
           : (await import("./cli/worker-host.js")).WorkerHost.load(source);
+      // --answers answers without asking: the text lesson, even in a terminal.
+      if (view === "dashboard" && flags.answers === undefined) {
+        return await dashboardQuiz(
+          host,
+          replayHost,
+          {
+            speed: flags.instant ? Number.POSITIVE_INFINITY : flags.speed,
+            params: resolveParams(host.info, assignments),
+            script,
+            color: flags.color && wantsColor(),
+            ...(source.kind === "file" ? { file: source.path } : {}),
+            ...(source.kind === "python" && source.program.kind === "file" ? { file: source.program.path } : {}),
+          },
+          {
+            ...(flags.quizEvery === undefined ? {} : { every: flags.quizEvery }),
+            ...(flags.answers === undefined ? {} : { answers: flags.answers }),
+          },
+        );
+      }
       return await playQuiz(
         host,
         replayHost,
@@ -335,18 +354,23 @@ export async function buildProgram(version: string, scenarios: readonly Scenario
     .command("tour")
     .description("the tutorial's claims, stop by stop: predict what happens, then watch the run")
     .option("--from <n>", `start at stop N (1–${STOPS.length})`, asArgument(parseStop), 1)
+    .option("--speed <x>", `loop seconds per wall second, ${SPEED_MIN}–${SPEED_MAX}`, parseSpeed, 1)
     .addOption(new Option("--plain", "the lesson as text, answers read from stdin lines (default when not a terminal)"))
     .option("--answers <list>", "answer non-interactively, e.g. 2,1,3 (implies --plain)", asArgument(parseAnswers))
     .option("--no-color", "no colours (also NO_COLOR=1)")
     .option("--debug", "show stack traces of internal errors")
-    .action(async (flags: { from: number; plain?: boolean; answers?: number[]; color: boolean }) => {
-      const { plainTourCommand } = await import("./cli/tour.js");
+    .action(async (flags: { from: number; speed: number; plain?: boolean; answers?: number[]; color: boolean }) => {
+      const tour = await import("./cli/tour.js");
+      const options = {
+        from: flags.from - 1,
+        color: flags.color && wantsColor(),
+        ...(flags.answers === undefined ? {} : { answers: flags.answers }),
+      };
+      const inTerminal = interactive() && !flags.plain && flags.answers === undefined;
       setStatus(
-        await plainTourCommand({
-          from: flags.from - 1,
-          color: flags.color && wantsColor(),
-          ...(flags.answers === undefined ? {} : { answers: flags.answers }),
-        }),
+        inTerminal
+          ? await tour.dashboardTourCommand({ ...options, speed: flags.speed })
+          : await tour.plainTourCommand(options),
       );
     });
 

@@ -1,15 +1,19 @@
 /**
- * `async-demo SCENARIO --quiz` (and `run FILE --quiz`) without the dashboard:
- * the narrated log or the JSON stream with the quiz in it. The program runs in
- * its worker as usual; its future comes from a replay run first (foresee.ts).
- * Signals behave as without the quiz: the first SIGINT is the program's
- * Ctrl-C, a second one exits at once.
+ * `async-demo SCENARIO --quiz` (and `run FILE --quiz`): in a terminal the
+ * dashboard with the quiz over it (learn/dashboard-quiz.ts), otherwise the
+ * narrated log or the JSON stream with the quiz in it. The program runs in its
+ * engine as usual; its future comes from a replay run first, in an engine of
+ * its own (foresee.ts), and again after a key branches the run. Signals behave
+ * as without the quiz: the first SIGINT is the program's Ctrl-C, a second one
+ * exits at once.
  */
 
 import { type AnswerSource, lineAnswers, listAnswers } from "../learn/answers.js";
+import { DashboardQuiz } from "../learn/dashboard-quiz.js";
 import { jsonQuizView } from "../learn/json-quiz.js";
 import { plainQuizView } from "../learn/plain-quiz.js";
 import { runStreamQuiz } from "../learn/quiz-stream-run.js";
+import { scoreText } from "../learn/text.js";
 import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { Session } from "../session/session.js";
@@ -81,4 +85,46 @@ export async function playQuiz(
     answers.close();
     uninstall();
   }
+}
+
+export interface QuizDashboardOptions {
+  speed: number;
+  params: Record<string, ParamValue>;
+  script: Script;
+  color: boolean;
+  /** The program's file (its source in the code pane). */
+  file?: string;
+}
+
+/**
+ * The dashboard with the quiz over it. After a key branches the run, the look ahead runs again with the
+ * commands given (Session.recorded(); engines that cannot tell them stop asking, and say so).
+ */
+export async function dashboardQuiz(
+  host: EngineHost,
+  replayHost: () => Promise<EngineHost> | EngineHost,
+  options: QuizDashboardOptions,
+  flags: QuizFlags,
+): Promise<number> {
+  const { params, script, speed } = options;
+  const foresight = await foresee(replayHost, { params, script });
+  const session = new Session(
+    host.info,
+    { params, speed, script, store: true },
+    host.core({ params, speed, script }, true),
+  );
+  const refresh = async () => {
+    const replay = await session.recorded();
+    if (replay === undefined) throw new Error("this engine does not tell the commands it was given");
+    return foresee(replayHost, { params, script, replay });
+  };
+  const quiz = new DashboardQuiz(session, foresight, flags.every === undefined ? {} : { every: flags.every }, refresh);
+  const { runDashboard } = await import("../views/tui/run-dashboard.js");
+  const result = await runDashboard(session, host.info, { overlay: quiz, file: options.file });
+  await host.terminate();
+  for (const line of scoreText(quiz.score, palette(options.color))) out(`${line}\n`);
+  for (const warning of result.warnings) err(`warning: ${warning}`);
+  const traceback = result.traceback ?? (result.error !== undefined ? formatTraceback(result.error) : undefined);
+  if (traceback !== undefined) err(traceback);
+  return result.status;
 }

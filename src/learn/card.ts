@@ -8,20 +8,12 @@
  */
 import stringWidth from "string-width";
 import wrapAnsi from "wrap-ansi";
+import type { Line, Style } from "../views/tui/line.js";
 import type { Question } from "./question.js";
 
-/** The dashboard's styled text (structurally its `Line`: src/views/tui/line.ts). */
-export interface CardStyle {
-  color?: "green" | "red" | "yellow" | "cyan" | "gray";
-  bold?: boolean;
-  dim?: boolean;
-  inverse?: boolean;
-}
-export interface CardSegment {
-  text: string;
-  style?: CardStyle;
-}
-export type CardLine = CardSegment[];
+/** The dashboard's styled lines (src/views/tui/line.ts). */
+export type CardLine = Line;
+export type CardStyle = Style;
 
 /** One paragraph of a card: its text wraps; `indent` starts the continuation lines (and `lead` the first). */
 export interface Paragraph {
@@ -89,6 +81,6 @@ export function choiceParagraphs(question: Question, mark?: { right: number; cho
 }
 
 /** The plain text of a card (tests, screen readers). */
-export function cardText(lines: readonly CardLine[]): string[] {
+export function cardText(lines: readonly Line[]): string[] {
   return lines.map((l) => l.map((s) => s.text).join(""));
 }

@@ -16,7 +16,8 @@
 import type { RuntimeEvent } from "../runtime/runtime-events.js";
 import { card, choiceParagraphs, type Paragraph } from "./card.js";
 import { generateQuestions } from "./generate.js";
-import { barLine, type DashboardOverlay, type OverlayFrame, type OverlayKey, Versioned } from "./overlay.js";
+import { ViewHold } from "./hold.js";
+import { barLine, type DashboardOverlay, type FrameOverlay, goesOn, type KeyPress, Versioned } from "./overlay.js";
 import type { Answered, Question } from "./question.js";
 import type { RunRecord } from "./record.js";
 import { RULES } from "./rules.js";
@@ -30,6 +31,8 @@ export interface QuizSession {
   onEnd(listener: (result: { status: number }) => void): () => void;
   /** Show the state after event `position` (pauses the run). */
   seek(position: number): void;
+  /** Pause the run where it is. */
+  pause(): void;
   /** Play on from the state shown. */
   resume(): void;
   readonly store: { readonly head: number; readonly position: number } | undefined;
@@ -51,7 +54,10 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
   private foresight: RunRecord;
   private ended = false;
   private refreshing = false;
+  private readonly view: ViewHold;
   readonly answered: Answered[] = [];
+  /** The scenario's hints state the rules the questions ask about: the log leaves them out. */
+  readonly hideHints = true;
 
   constructor(
     private readonly session: QuizSession,
@@ -61,6 +67,7 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
     private readonly refresh?: () => Promise<RunRecord>,
   ) {
     super();
+    this.view = new ViewHold(session);
     this.foresight = foresight;
     this.questions = selectQuestions(generateQuestions(foresight).questions, selection);
     session.onEvent((event) => this.heard(event));
@@ -81,15 +88,17 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
     if (typeof event.seq !== "number") return;
     const foreseen = this.foresight.events[event.seq - 1];
     if (foreseen === undefined || JSON.stringify(foreseen) !== JSON.stringify(event)) {
+      // Parted first: a view held on the old run must not pull the branched one back.
       this.parted();
       return;
     }
+    this.view.heard(event.seq);
     const state = this.state;
     if (state.kind === "playing") {
       const q = this.due(event.seq - 1);
       if (q !== undefined && event.seq > q.at) this.ask(q, Math.max(q.at, this.shown() - 1));
     } else if (state.kind === "revealing" && event.seq === state.question.answer) {
-      this.session.seek(state.question.answer);
+      this.view.hold(state.question.answer);
       this.state = { kind: "verdict", question: state.question, n: state.n, choice: state.choice };
       this.changed();
     }
@@ -97,6 +106,7 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
 
   /** The live run is no longer the replayed one (a command branched it): what was asked about it is void. */
   private parted(): void {
+    this.view.release();
     if (this.state.kind === "asking" || this.state.kind === "revealing") this.asked--;
     if (this.state.kind !== "score") this.state = { kind: "playing" };
     this.questions = [];
@@ -122,7 +132,7 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
       },
       () => {
         this.refreshing = false;
-        this.state = { kind: "stopped", why: "the run branched and its replay failed: no more questions" };
+        this.state = { kind: "stopped", why: "the run branched, and its future cannot be replayed: no more questions" };
         this.changed();
       },
     );
@@ -156,15 +166,16 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
 
   private ask(question: Question, position: number): void {
     this.next++;
-    this.session.seek(position);
+    this.view.hold(position);
     this.state = { kind: "asking", question, n: ++this.asked };
     this.changed();
   }
 
   // ------------------------------------------------------------- keys
 
-  onKey(input: string, key: OverlayKey): boolean {
-    if (key.ctrl) return false;
+  onKey(press: KeyPress): boolean {
+    if (press.ctrl || press.meta) return false;
+    const input = press.input;
     const state = this.state;
     if (state.kind === "asking") {
       const n = Number(input);
@@ -173,10 +184,10 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
         return true;
       }
       // Moving the view on would show the answer before it is given.
-      return input === " " || input === "n" || key.rightArrow === true || key.return === true;
+      return goesOn(press);
     }
     if (state.kind === "verdict") {
-      if (input === " " || input === "n" || key.rightArrow === true || key.return === true) {
+      if (goesOn(press)) {
         this.goOn();
         return true;
       }
@@ -188,11 +199,12 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
   private answer(question: Question, n: number, choice: number): void {
     this.answered.push({ question, choice });
     if (this.head() >= question.answer) {
-      this.session.seek(question.answer);
+      this.view.hold(question.answer);
       this.state = { kind: "verdict", question, n, choice };
     } else {
       // Not received yet: play on until it comes (heard() holds the view there).
-      this.session.seek(this.head());
+      this.view.release();
+      if (this.shown() < this.head()) this.session.seek(this.head());
       this.session.resume();
       this.state = { kind: "revealing", question, n, choice };
     }
@@ -208,6 +220,7 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
       return;
     }
     this.state = { kind: "playing" };
+    this.view.release();
     if (position < this.head()) this.session.seek(this.head());
     if (!this.ended) this.session.resume();
     this.maybeScore();
@@ -223,7 +236,7 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
 
   // ------------------------------------------------------------- drawing
 
-  draw(width: number): OverlayFrame | null {
+  draw(width: number): FrameOverlay | null {
     const state = this.state;
     switch (state.kind) {
       case "playing":

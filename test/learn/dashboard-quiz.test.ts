@@ -8,8 +8,6 @@ import { selectQuestions } from "../../src/learn/select.js";
 import { FakeSession } from "./fake-session.js";
 import { record } from "./support.js";
 
-const enter = { return: true };
-
 describe("the quiz in the dashboard", () => {
   it("holds the view before each answer, shows the verdict on it, and ends with the score", async () => {
     const run = await record("cancel");
@@ -24,13 +22,13 @@ describe("the quiz in the dashboard", () => {
       expect(session.position).toBeLessThan(q.answer);
       expect(session.position).toBeGreaterThanOrEqual(q.at);
       expect(cardText(card?.lines ?? []).join("\n")).toContain(`Question ${i + 1}`);
-      expect(quiz.onKey(String(q.correct + 1), {})).toBe(true);
+      expect(quiz.onKey({ input: String(q.correct + 1) })).toBe(true);
       session.run();
       const verdict = quiz.draw(80);
       expect(session.position).toBe(q.answer);
       expect(verdict?.highlight).toBe(q.answer);
       expect(cardText(verdict?.lines ?? [])[0]).toContain("✔ Right");
-      expect(quiz.onKey("", enter)).toBe(true);
+      expect(quiz.onKey({ input: "", name: "return" })).toBe(true);
     }
     session.run();
     expect(session.ended).toBe(true);
@@ -46,13 +44,13 @@ describe("the quiz in the dashboard", () => {
     session.run();
     const open = cardText(quiz.draw(80)?.lines ?? []);
     expect(open.length).toBeGreaterThan(2);
-    expect(quiz.onKey("q", {})).toBe(false);
-    expect(quiz.onKey("c", {})).toBe(false);
-    expect(quiz.onKey("c", { ctrl: true })).toBe(false);
+    expect(quiz.onKey({ input: "q" })).toBe(false);
+    expect(quiz.onKey({ input: "c" })).toBe(false);
+    expect(quiz.onKey({ input: "", name: "c", ctrl: true })).toBe(false);
     // The view may not move on to the answer before it is given.
-    expect(quiz.onKey(" ", {})).toBe(true);
-    expect(quiz.onKey("", { rightArrow: true })).toBe(true);
-    expect(quiz.onKey("9", {})).toBe(false);
+    expect(quiz.onKey({ input: " " })).toBe(true);
+    expect(quiz.onKey({ input: "", name: "right" })).toBe(true);
+    expect(quiz.onKey({ input: "9" })).toBe(false);
     expect(quiz.draw(80)?.bar?.[0]?.text).toMatch(/^1–3 answer · q quit · Ctrl-C/);
   });
 

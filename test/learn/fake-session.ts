@@ -1,6 +1,7 @@
 // A stand-in for the dashboard's session, driven by a recorded run: the engine delivers events while it plays
-// and a few more after a pause (it stops at its next boundary, as a worker does); seek() moves the view
-// through what has arrived, resume() plays on. Enough to test what the quiz and the tour do with a session.
+// and a few more after a pause (it stops at its next boundary, as a worker does); the view follows the
+// newest event unless it was moved back (as the store's cursor does), seek() moves it through what has
+// arrived, resume() plays on. Enough to test what the quiz and the tour do with a session.
 import type { QuizSession } from "../../src/learn/dashboard-quiz.js";
 import type { RuntimeEvent } from "../../src/runtime/runtime-events.js";
 
@@ -32,6 +33,10 @@ export class FakeSession implements QuizSession {
   onEnd(listener: (result: { status: number }) => void) {
     this.endListeners.add(listener);
     return () => this.endListeners.delete(listener);
+  }
+
+  pause(): void {
+    this.paused = true;
   }
 
   seek(position: number): void {
@@ -79,8 +84,9 @@ export class FakeSession implements QuizSession {
 
   private deliver(): void {
     const event = this.events[this.head] as RuntimeEvent;
+    const following = this.position === this.head;
     this.head++;
-    if (!this.paused) this.position = this.head;
+    if (following) this.position = this.head;
     for (const l of this.listeners) l(event, undefined);
   }
 }

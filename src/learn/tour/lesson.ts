@@ -58,8 +58,8 @@ export function judge(stop: Stop, run: RunRecord): Judged {
     return { ok: false, reason };
   }
   if (only.i !== stop.correct) {
-    // The tour's text says which one is right; a scenario change that contradicts it must not go unnoticed.
-    throw new Error(`tour stop ${stop.scenario}: the run says choice ${only.i + 1}, the tour says ${stop.correct + 1}`);
+    // Only a run the learner changed (a key, a Ctrl-C) does this: the tour's tests check its own runs.
+    return { ok: false, reason: `this run settles choice ${only.i + 1} instead: a key changed it` };
   }
   return { ok: true, question: { ...stopQuestion(stop), answer: only.witness } };
 }

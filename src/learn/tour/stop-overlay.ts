@@ -12,7 +12,8 @@ import type { NumberedEvent, RuntimeEvent } from "../../runtime/runtime-events.j
 import { card, choiceParagraphs, type Paragraph } from "../card.js";
 import { type Anchor, anchorOf, type Claim, evaluate } from "../claims.js";
 import { type QuizSession, scoreCard, verdictCard } from "../dashboard-quiz.js";
-import { barLine, type DashboardOverlay, type OverlayFrame, type OverlayKey, Versioned } from "../overlay.js";
+import { ViewHold } from "../hold.js";
+import { barLine, type DashboardOverlay, type FrameOverlay, goesOn, type KeyPress, Versioned } from "../overlay.js";
 import type { Answered } from "../question.js";
 import { numbered, type RunRecord } from "../record.js";
 import type { Score } from "../score.js";
@@ -36,7 +37,10 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
   /** The live run's events by seq (a branch replays them from the start: they overwrite). */
   private readonly events: NumberedEvent[] = [];
   private prompted = false;
-  private host: { leave(status: number): void } | undefined;
+  /** The run's exit status once it has ended (a fast run may end while the prediction is asked). */
+  private endStatus: number | undefined;
+  private readonly view: ViewHold;
+  private host: { leave(status: number, clear?: boolean): void } | undefined;
   /** How the learner left; undefined if the dashboard ended by itself (q, Ctrl-C twice). */
   exit: StopExit | undefined;
   /** The learner's answer, once the run has judged it. */
@@ -52,11 +56,15 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
   ) {
     super();
     this.stop = STOPS[index] as Stop;
+    this.view = new ViewHold(session);
     session.onEvent((event) => this.heard(event));
-    session.onEnd((result) => this.ended(result.status));
+    session.onEnd((result) => {
+      this.endStatus = result.status;
+      this.ended(result.status);
+    });
   }
 
-  attach(host: { leave(status: number): void }): void {
+  attach(host: { leave(status: number, clear?: boolean): void }): void {
     this.host = host;
   }
 
@@ -67,9 +75,12 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
     this.events[event.seq - 1] = event;
     this.events.length = event.seq;
     const state = this.state;
+    // The learner's Ctrl-C: the run goes on from the prompt (the view no longer held there).
+    if (state.kind === "ctrl-c" && event.type === "interrupt") this.view.release();
+    this.view.heard(event.seq);
     if (state.kind === "question") {
-      // Hold the run at its start while the learner predicts.
-      if (event.seq === 1) this.session.seek(1);
+      // Hold the run at its start while the learner predicts (its tasks made, as the engine stops).
+      if (event.seq === 1) this.session.pause();
       return;
     }
     if (state.kind === "ctrl-c" && event.type === "interrupt") {
@@ -81,13 +92,13 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
     const ctrlC = this.stop.ctrlC;
     if (ctrlC !== undefined && !this.prompted && this.reached(ctrlC.after, event.seq)) {
       this.prompted = true;
-      this.session.seek(event.seq);
+      // Held here (the run paused): the Ctrl-C acts on the state shown, as every key does.
+      this.view.hold(event.seq);
       this.state = { kind: "ctrl-c", choice: state.choice, nudged: false };
       this.changed();
       return;
     }
-    const right = this.stop.choices[this.stop.correct]?.claim as Claim;
-    const settled = evaluate(right, { events: this.events, status: Number.NaN });
+    const settled = evaluate(this.rightClaim(), { events: this.events, status: Number.NaN });
     if (settled.holds && settled.witness === event.seq) this.verdict(state.choice, event.seq);
   }
 
@@ -109,7 +120,7 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
   }
 
   private verdict(choice: number, answer: number): void {
-    this.session.seek(answer);
+    this.view.hold(answer);
     this.answered = { question: { ...stopQuestion(this.stop), answer }, choice };
     this.state = { kind: "verdict", choice, answer };
     this.changed();
@@ -117,22 +128,20 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
 
   // ------------------------------------------------------------- keys
 
-  onKey(input: string, key: OverlayKey): boolean {
-    if (key.ctrl) return false;
+  onKey(press: KeyPress): boolean {
+    if (press.ctrl || press.meta) return false;
+    const input = press.input;
     const state = this.state;
     if (input === "q") {
       this.leave("quit");
       return true;
     }
-    const goOn = input === " " || input === "n" || key.return === true || key.rightArrow === true;
+    const goOn = goesOn(press);
     switch (state.kind) {
       case "question": {
         const n = Number(input);
         if (Number.isInteger(n) && n >= 1 && n <= this.stop.choices.length) {
-          this.state = { kind: "playing", choice: n - 1 };
-          this.session.seek(this.session.store?.head ?? 1);
-          this.session.resume();
-          this.changed();
+          this.play(n - 1);
           return true;
         }
         // Nothing else moves the run before the prediction is made.
@@ -171,14 +180,43 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
     }
   }
 
+  /** The prediction is made: play on — unless the events received while it was asked already hold the prompt. */
+  private play(choice: number): void {
+    const ctrlC = this.stop.ctrlC;
+    const anchor = ctrlC === undefined ? undefined : anchorOf(numbered(this.events), ctrlC.after);
+    if (anchor !== undefined && !this.prompted) {
+      this.prompted = true;
+      this.view.hold(anchor);
+      this.state = { kind: "ctrl-c", choice, nudged: false };
+    } else {
+      this.state = { kind: "playing", choice };
+      // The events received while the prediction was asked may already settle it (a fast run, or one that ended).
+      const settled = evaluate(this.rightClaim(), { events: numbered(this.events), status: Number.NaN });
+      if (settled.holds && settled.witness !== undefined) this.verdict(choice, settled.witness);
+      else if (this.endStatus !== undefined) this.ended(this.endStatus);
+      else {
+        // Back to the newest event if the learner looked back; an answer typed before the first event needs none.
+        const store = this.session.store;
+        if (store !== undefined && store.position < store.head) this.session.seek(store.head);
+        this.session.resume();
+      }
+    }
+    this.changed();
+  }
+
+  private rightClaim(): Claim {
+    return this.stop.choices[this.stop.correct]?.claim as Claim;
+  }
+
   private leave(exit: StopExit): void {
     this.exit = exit;
-    this.host?.leave(0);
+    // Leaving for another stop, the frame is erased; leaving the tour, the last frame stays on screen.
+    this.host?.leave(0, exit !== "quit");
   }
 
   // ------------------------------------------------------------- drawing
 
-  draw(width: number): OverlayFrame | null {
+  draw(width: number): FrameOverlay | null {
     const stop = this.stop;
     const state = this.state;
     const question = stopQuestion(stop);
@@ -217,10 +255,8 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
         };
       }
       case "verdict": {
-        const more: Paragraph[] = [];
-        if (stop.tutorialRight) more.push({ text: "The tutorial is right here.", style: { dim: true } });
         return {
-          lines: verdictCard(title, { ...question, answer: state.answer }, state.choice, stop.verdict, width, more),
+          lines: verdictCard(title, { ...question, answer: state.answer }, state.choice, stop.verdict, width),
           bar: barLine(this.keys()),
           highlight: state.answer,
         };

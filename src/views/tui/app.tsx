@@ -17,8 +17,8 @@ import type { Session } from "../../session/session.js";
 import type { Sources } from "../../session/sources.js";
 import type { SessionStore } from "../../session/store.js";
 import type { Controller } from "./controller.js";
-import { drawFrame, type FrameScenario, type Size } from "./frame.js";
-import { bindingFor, keyPresses } from "./keymap.js";
+import { drawFrame, type FrameOverlay, type FrameScenario, type Size } from "./frame.js";
+import { bindingFor, type KeyPress, keyPresses } from "./keymap.js";
 import { lineText, lineToAnsi, lineWidth } from "./line.js";
 import type { UiState } from "./ui-state.js";
 import { useNow } from "./use-now.js";
@@ -34,7 +34,25 @@ export interface AppProps {
   sources: Sources;
   /** Draw for this size instead of the terminal's (recordings). */
   size?: Size;
+  /** learn's quiz or tour, drawn over the dashboard with the first say on keys. */
+  overlay?: DashboardOverlay | undefined;
 }
+
+/** Something drawn over the dashboard (learn's quiz and tour, src/learn/overlay.ts). */
+export interface DashboardOverlay {
+  subscribe(listener: () => void): () => void;
+  /** Changes whenever draw() would draw something else. */
+  getSnapshot(): number;
+  draw(width: number): FrameOverlay | null;
+  /** True if the key was the overlay's: the dashboard then does nothing with it. Ctrl-C never is. */
+  onKey(press: KeyPress): boolean;
+  /** The log leaves the scenario's hints out (they would give a quiz's answers away). */
+  readonly hideHints?: boolean;
+  /** The dashboard's way out, for an overlay that ends it (a tour's stop); `clear` erases the last frame. */
+  attach?(host: { leave(status: number, clear?: boolean): void }): void;
+}
+
+const NO_OVERLAY = { subscribe: () => () => {}, getSnapshot: () => 0 };
 
 interface RowProps {
   /** The row as the terminal gets it (styles as SGR codes). */
@@ -59,15 +77,18 @@ const Row = memo(function Row({ ansi, cells, plain }: RowProps) {
   );
 });
 
-export function App({ scenario, session, store, ui, controller, sources, size }: AppProps) {
+export function App({ scenario, session, store, ui, controller, sources, size, overlay }: AppProps) {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   const view = useSyncExternalStore(ui.subscribe, ui.getSnapshot);
+  const over = overlay ?? NO_OVERLAY;
+  const overlayVersion = useSyncExternalStore(over.subscribe, over.getSnapshot);
   const terminal = useTerminalSize();
   const { columns, rows } = size ?? terminal;
   const { isRawModeSupported } = useStdin();
   useInput(
     (input, key) => {
       for (const press of keyPresses(input, key)) {
+        if (overlay?.onKey(press)) continue;
         const binding = bindingFor(press);
         if (binding) controller.handle(binding.action, press.input);
         else if (ui.getSnapshot().help > 0) controller.handle("help", press.input);
@@ -83,12 +104,22 @@ export function App({ scenario, session, store, ui, controller, sources, size }:
   const blocked = session.blockedFor();
   // Ink's output must stay shorter than the terminal: at its full height Ink clears the screen on every frame.
   const rowsText = useMemo(() => {
+    void overlayVersion; // a new version of the overlay is a new frame
     const frame = drawFrame(
-      { scenario, snapshot, ui: view, now, sources, blocked },
+      {
+        scenario,
+        snapshot,
+        ui: view,
+        now,
+        sources,
+        blocked,
+        overlay: overlay === undefined ? undefined : (width) => overlay.draw(width),
+        hideHints: overlay?.hideHints === true,
+      },
       { columns, rows: Math.max(1, rows - 1) },
     );
     return frame.map((l) => ({ ansi: lineToAnsi(l, chalk.level), cells: lineWidth(l), plain: lineText(l) }));
-  }, [scenario, snapshot, view, now, sources, blocked, columns, rows]);
+  }, [scenario, snapshot, view, now, sources, blocked, columns, rows, overlay, overlayVersion]);
   controller.layout = { columns, rows: Math.max(1, rows - 1) };
   return (
     <Box flexDirection="column">

@@ -14,18 +14,23 @@ export interface EventLogInput {
   /** Lines, the title included. */
   height: number;
   width: number;
+  /** Seq of the entry to highlight (learn: the event that answered a question). */
+  highlight?: number | null;
+  /** Leave the hints out (learn: during a quiz they would give answers away). */
+  hideHints?: boolean;
 }
 
 const TIME = 8;
 const INDENT = " ".repeat(TIME + 2);
 
 /** An entry's lines: the time and the sentence, wrapped under itself; then its hint. */
-function entryLines(entry: LogEntry, width: number): Line[] {
+function entryLines(entry: LogEntry, width: number, highlight: boolean, hints: boolean): Line[] {
   const out: Line[] = [];
   if (entry.text !== "") {
     const kind = entry.type === "print" ? "print" : entry.type === "warning" ? "warning" : "event";
-    const style: Style | undefined =
+    const base: Style | undefined =
       kind === "print" ? { bold: true } : kind === "warning" ? { color: "yellow" } : undefined;
+    const style: Style | undefined = highlight ? { ...base, inverse: true } : base;
     const lead = kind === "print" ? "» " : "";
     const room = Math.max(4, width - INDENT.length - lead.length);
     const texts = entry.text.split("\n").flatMap((part) => wrap(sanitize(part), room));
@@ -34,7 +39,7 @@ function entryLines(entry: LogEntry, width: number): Line[] {
       out.push(line(clip(prefix + text, width), style));
     }
   }
-  if (entry.hint !== undefined) {
+  if (entry.hint !== undefined && hints) {
     const room = Math.max(4, width - INDENT.length - 2);
     for (const [i, text] of wrap(entry.hint, room).entries()) {
       out.push(line(clip(`${INDENT}${i === 0 ? "↳ " : "  "}${text}`, width), { color: "cyan" }));
@@ -43,13 +48,14 @@ function entryLines(entry: LogEntry, width: number): Line[] {
   return out;
 }
 
-export function eventLogLines({ entries, height, width }: EventLogInput): Line[] {
+export function eventLogLines({ entries, height, width, highlight = null, hideHints = false }: EventLogInput): Line[] {
   if (height <= 0) return [];
   const room = height - 1;
   const shown: Line[][] = [];
   let used = 0;
   for (let i = entries.length - 1; i >= 0 && used < room; i--) {
-    const lines = entryLines(entries[i] as LogEntry, width);
+    const entry = entries[i] as LogEntry;
+    const lines = entryLines(entry, width, entry.seq === highlight, !hideHints);
     if (used + lines.length > room) {
       // Only the newest entry may be cut (it alone is taller than the log): keep its start and say so.
       if (shown.length === 0 && room > 0) {

@@ -48,6 +48,18 @@ export type FrameSnapshot = Snapshot & {
   readonly eventAt?: (index: number) => RuntimeEvent | undefined;
 };
 
+/**
+ * A card drawn over the dashboard, above the key bar (learn's quiz and tour: src/learn/overlay.ts):
+ * its lines fitted to the width asked, the key bar while it is up, the log entry it points at.
+ */
+export interface FrameOverlay {
+  lines: readonly Line[];
+  /** Replaces the key bar (null: the dashboard's own). */
+  bar: Line | null;
+  /** Seq of the log entry to highlight (the event that answered a question). */
+  highlight: number | null;
+}
+
 export interface FrameInput {
   scenario: FrameScenario;
   snapshot: FrameSnapshot;
@@ -57,6 +69,10 @@ export interface FrameInput {
   sources: Sources;
   /** Seconds the scenario has held its thread without giving control back (0: responsive). */
   blocked: number;
+  /** learn's card for this width, if one is up. */
+  overlay?: ((width: number) => FrameOverlay | null) | undefined;
+  /** Leave the scenario's hints out of the log (they would give a quiz's answers away). */
+  hideHints?: boolean | undefined;
 }
 
 export interface Size {
@@ -113,7 +129,7 @@ function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryPag
 }
 
 /** Between the tree and the summary: the event log, the code pane beside it, or the code pane in its place. */
-function logAndCode(input: FrameInput, box: Layout, lesson: string): Line[] {
+function logAndCode(input: FrameInput, box: Layout, lesson: string, highlight: number | null): Line[] {
   const { snapshot, ui, sources } = input;
   if (box.logHeight === 0) return [];
   const codeShown = box.codeBeside || ui.code;
@@ -129,7 +145,13 @@ function logAndCode(input: FrameInput, box: Layout, lesson: string): Line[] {
       })
     : [];
   if (codeShown && !box.codeBeside) return code;
-  const log = eventLogLines({ entries: snapshot.logTail(box.logHeight), height: box.logHeight, width: box.logWidth });
+  const log = eventLogLines({
+    entries: snapshot.logTail(box.logHeight),
+    height: box.logHeight,
+    width: box.logWidth,
+    highlight,
+    hideHints: input.hideHints === true,
+  });
   if (!codeShown) return log;
   return Array.from({ length: box.logHeight }, (_, i) => besides(log[i] ?? [], box.logWidth, 1, code[i] ?? []));
 }
@@ -142,13 +164,19 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
   const notices = snapshot.notices ?? [];
   const warnings = snapshot.warnings ?? [];
   // The scenario's invitation ("press Ctrl-C now: …") while the run plays and nobody has pressed it.
+  const width = Math.max(20, size.columns - 1);
+  // learn's card (a question, a verdict) sits right above the key bar; the rows come from the log first.
+  const card = input.overlay?.(width) ?? null;
   const prompt =
-    scenario.interruptPrompt !== undefined && ui.interrupted === null && live && snapshot.phase === "running"
+    scenario.interruptPrompt !== undefined &&
+    ui.interrupted === null &&
+    live &&
+    snapshot.phase === "running" &&
+    card === null
       ? scenario.interruptPrompt
       : null;
   const lesson = lessonOf(scenario);
   const rows = treeRows(state);
-  const width = Math.max(20, size.columns - 1);
   const selected = selectedIndex(rows, ui.selected);
   const selectedTask = rows[selected]?.task;
 
@@ -160,7 +188,7 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
       columns: size.columns,
       rows: size.rows,
       tasks: rows.length,
-      header: headerHeight(notices.length, warnings.length) + (prompt === null ? 0 : 1),
+      header: headerHeight(notices.length, warnings.length) + (prompt === null ? 0 : 1) + (card?.lines.length ?? 0),
       summary: finished ? summaryHeight(content) : 0,
       treeExtra,
     });
@@ -171,7 +199,8 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     box = layoutWith(0);
   }
   const pages = finished ? summaryPages(content, box.summaryHeight) : 1;
-  const bar = bottomBar(input, box, finished, pages > 1);
+  const ownBar = bottomBar(input, box, finished, pages > 1);
+  const bar = card?.bar != null && ui.leaving === null ? fitLine(card.bar, box.width) : ownBar;
 
   if (ui.help > 0) return [...helpLines(ui.help, box.width, box.helpHeight).slice(0, size.rows - 1), bar];
 
@@ -210,8 +239,12 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
         ? summaryBox(content, box.summaryHeight, ui.summaryPage % pages, box.width)
         : [line(clip(summaryLine(state, snapshot.status ?? 0), box.width), { bold: true })];
 
-  const body = [...tree, ...logAndCode(input, box, lesson), ...summary];
-  const footer = prompt === null ? [bar] : [line(clip(`▶ ${prompt}`, box.width), { color: "yellow", bold: true }), bar];
+  const body = [...tree, ...logAndCode(input, box, lesson, card?.highlight ?? null), ...summary];
+  const footer = [
+    ...(prompt === null ? [] : [line(clip(`▶ ${prompt}`, box.width), { color: "yellow", bold: true })]),
+    ...(card?.lines ?? []),
+    bar,
+  ];
   const frame = [...header, ...body.slice(0, Math.max(0, size.rows - header.length - footer.length))];
   // Live, the bar sits on the last row; the final frame (printed after the program) needs no gap.
   while (ui.leaving === null && frame.length < size.rows - footer.length) frame.push([]);

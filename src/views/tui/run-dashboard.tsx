@@ -13,7 +13,7 @@
 import { render } from "ink";
 import type { ScenarioInfo, Session, SessionResult, Signal } from "../../session/session.js";
 import { fileSources, type Sources, scenarioSources } from "../../session/sources.js";
-import { App } from "./app.js";
+import { App, type DashboardOverlay } from "./app.js";
 import { Controller } from "./controller.js";
 import type { FrameScenario } from "./frame.js";
 import { UiState } from "./ui-state.js";
@@ -23,6 +23,8 @@ export interface DashboardOptions {
   file?: string | undefined;
   /** The code to show, when the caller has it (another engine's program); wins over `file`. */
   sources?: Sources | undefined;
+  /** learn's quiz or tour over the dashboard. */
+  overlay?: DashboardOverlay | undefined;
 }
 
 /** Give the terminal back even on exits that bypass Ink (process.exit from a signal). */
@@ -62,6 +64,7 @@ export async function runDashboard(
 
   return new Promise<SessionResult>((resolve, reject) => {
     let settled = false;
+    let clearing = false;
     let lastResult: SessionResult | undefined;
 
     const leave = (result: SessionResult | { crash: unknown }, why: string | null = null) => {
@@ -74,6 +77,8 @@ export async function runDashboard(
       stopClearing();
       // Let React commit the final frame before unmounting: it stays on screen.
       setTimeout(() => {
+        // A tour's stop leaves for the next one: its frame goes, the next draws in its place.
+        if (clearing) instance.clear();
         instance.unmount();
         restoreTerminal();
         if ("crash" in result) reject(result.crash);
@@ -112,8 +117,22 @@ export async function runDashboard(
 
     // The run exists before the first frame: the App reads its loop.
     start();
+    options.overlay?.attach?.({
+      leave: (status, clear) => {
+        if (clear) clearing = true;
+        leave({ status, warnings: lastResult?.warnings ?? [] });
+      },
+    });
     const instance = render(
-      <App scenario={scenario} session={session} store={store} ui={ui} controller={controller} sources={sources} />,
+      <App
+        scenario={scenario}
+        session={session}
+        store={store}
+        ui={ui}
+        controller={controller}
+        sources={sources}
+        overlay={options.overlay}
+      />,
       { exitOnCtrlC: false, patchConsole: false, maxFps: 30 },
     );
     instance.waitUntilExit().catch((error: unknown) => {
