@@ -1,7 +1,7 @@
 /**
  * The CPython engine's core against the real probe, without a terminal: commands act and are recorded at
- * their loop positions, a replay to an earlier event reproduces the run event for event, and a run that
- * cannot be reproduced says why instead of branching.
+ * their loop positions, a replay to an earlier event reproduces the run event for event (also through a
+ * real Ctrl-C), and a run that cannot be reproduced says why instead of branching.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -111,6 +111,29 @@ describe("the CPython core", () => {
     expect(strip(r.events().slice(0, target))).toEqual(strip(original.slice(0, target)));
     c.send({ kind: "resume" });
     expect((await again).status).toBe(0);
+    expect(strip(r.events())).toEqual(strip(original));
+  }, 60_000);
+
+  it("a real Ctrl-C is recorded where asyncio.run's handler took it, and replayed there", async (ctx) => {
+    if (python === null) return ctx.skip(SKIP_WHY);
+    const r = recorder();
+    const c = core(examples("tutorial.py"), r.sink);
+    const done = c.start();
+    await r.next(parked(4));
+    c.send({ kind: "interrupt", signal: "SIGINT" });
+    const result = await done;
+    expect(result.status).toBe(130);
+    expect(result.traceback?.split("\n").at(-1)).toBe("KeyboardInterrupt");
+    const original = r.events();
+    expect(original.some((e) => e.type === "interrupt")).toBe(true);
+    const target = original.length - 1;
+    let paused = false;
+    const again = c.start({ at: target, paused: () => (paused = true) });
+    await r.next((e) => e.seq === target);
+    expect(strip(r.events().slice(0, target))).toEqual(strip(original.slice(0, target)));
+    await until(() => paused);
+    c.send({ kind: "resume" });
+    expect((await again).status).toBe(130);
     expect(strip(r.events())).toEqual(strip(original));
   }, 60_000);
 
