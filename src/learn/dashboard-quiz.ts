@@ -35,7 +35,7 @@ export interface QuizSession {
   pause(): void;
   /** Play on from the state shown. */
   resume(): void;
-  readonly store: { readonly head: number; readonly position: number } | undefined;
+  readonly store: { readonly head: number; readonly position: number; publish(): void } | undefined;
 }
 
 type State =
@@ -66,7 +66,7 @@ export class DashboardQuiz extends Versioned implements DashboardOverlay {
     /** A replay of the run as it is now (with the commands given): the look ahead after a branch. */
     private readonly refresh?: () => Promise<RunRecord>,
   ) {
-    super();
+    super(() => session.store?.publish());
     this.view = new ViewHold(session);
     this.foresight = foresight;
     this.questions = selectQuestions(generateQuestions(foresight).questions, selection);

@@ -16,6 +16,15 @@ export class Versioned {
   private version = 0;
   private readonly listeners = new Set<() => void>();
 
+  /**
+   * `publish` makes the session's store publish its snapshot now. A card speaks of the view (a verdict of
+   * the event it holds, a question before its answer) and the dashboard draws it on the store's last
+   * published snapshot; the store publishes at most ~30 times a second, so without this the card would be
+   * drawn, for up to 33 ms, over the header and tasks of before the hold (a verdict held at t=1.00 under
+   * `t=0.93s ▶ running`). Published first, the dashboard's next frame has both.
+   */
+  constructor(private readonly publish?: () => void) {}
+
   readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -24,6 +33,7 @@ export class Versioned {
   readonly getSnapshot = (): number => this.version;
 
   protected changed(): void {
+    this.publish?.();
     this.version++;
     for (const listener of this.listeners) listener();
   }

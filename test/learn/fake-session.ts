@@ -22,7 +22,8 @@ export class FakeSession implements QuizSession {
   ) {}
 
   get store() {
-    return { head: this.head, position: this.position };
+    // The real store publishes throttled; this one is read directly, so publishing is nothing to do.
+    return { head: this.head, position: this.position, publish: () => {} };
   }
 
   onEvent(listener: (event: RuntimeEvent, hint: string | undefined) => void) {

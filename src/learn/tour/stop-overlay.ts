@@ -54,7 +54,7 @@ export class StopOverlay extends Versioned implements DashboardOverlay {
     /** After the last stop's verdict: the tour's score (Enter shows it). */
     private readonly finalScore?: (answered: Answered) => Score,
   ) {
-    super();
+    super(() => session.store?.publish());
     this.stop = STOPS[index] as Stop;
     this.view = new ViewHold(session);
     session.onEvent((event) => this.heard(event));

@@ -99,8 +99,10 @@ export function App({ scenario, session, store, ui, controller, sources, size, o
 
   const live = snapshot.cursor === snapshot.head;
   const playing = live && snapshot.status === null && snapshot.phase !== "paused" && view.help === 0;
-  // Paused, the loop's own time: a pause during a paced sleep stands between two events.
-  const now = useNow(session.displayTime, playing, snapshot.time, snapshot.speed);
+  // Paused, the loop's own time: a pause during a paced sleep stands between two events. At the head the
+  // snapshot's state is the live one, ahead of the snapshot's own time until the next publication (~33 ms),
+  // and the paced clock's estimate can trail an event just received: never a clock earlier than the state drawn.
+  const now = Math.max(useNow(session.displayTime, playing, snapshot.time, snapshot.speed), snapshot.state.time);
   const blocked = session.blockedFor();
   // Ink's output must stay shorter than the terminal: at its full height Ink clears the screen on every frame.
   const rowsText = useMemo(() => {

@@ -7,13 +7,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Session } from "../../../src/session/session.js";
 import type { Sources } from "../../../src/session/sources.js";
 import { TASK_STATES } from "../../../src/session/state.js";
+import { SessionStore } from "../../../src/session/store.js";
 import { App } from "../../../src/views/tui/app.js";
 import { Controller } from "../../../src/views/tui/controller.js";
 import { LOOK } from "../../../src/views/tui/glyphs.js";
 import { helpPages } from "../../../src/views/tui/key-help.js";
 import { KEYMAP } from "../../../src/views/tui/keymap.js";
 import { UiState } from "../../../src/views/tui/ui-state.js";
-import { scenario, slowSession, taskLines, tick, until } from "./fixtures.js";
+import { finishedRun, scenario, slowSession, taskLines, tick, until } from "./fixtures.js";
 
 const DOWN = "\u001B[B";
 const CTRL_C = "\u0003";
@@ -227,5 +228,37 @@ describe("App", () => {
     const f = await d.waitFrame((f) => f.includes("⚠ --cancel nobody@0.1"), "the warning");
     expect(f.split("\n")[2]).toBe("⚠ --cancel nobody@0.1: no task named 'nobody' was running at t=0.1");
     expect(d.session.done).toBe(false);
+  });
+
+  it("the clock never reads earlier than the state drawn (a frame between an event and the store's publication)", async () => {
+    // At the head the store hands out its live state, which moves on between two publications (~30 a second);
+    // a frame drawn in between (the clock's tick, a key, learn's card) drew the tasks at t=1.0 under the
+    // published snapshot's time or the paced clock's estimate (0.93: the worker's event came before its beat).
+    const { events } = await finishedRun("gather");
+    const store = new SessionStore(20);
+    store.started();
+    const first = events.findIndex((e) => e.time > 0);
+    for (const e of events.slice(0, first)) store.push(e, undefined);
+    store.publish();
+    for (const e of events.slice(first)) if (e.type !== "run-end") store.push(e, undefined);
+    const session = { displayTime: () => 0.93, blockedFor: () => 0 };
+    const controller = new Controller(slowSession("gather"), new UiState(), {
+      now: vi.fn(),
+      finished: vi.fn(),
+      replay: vi.fn(),
+    });
+    const app = render(
+      <App
+        scenario={scenario("gather")}
+        session={session}
+        store={store}
+        ui={new UiState()}
+        controller={controller}
+        sources={sourcesOf("gather")}
+      />,
+    );
+    const header = strip(app.lastFrame() ?? "").split("\n")[1] ?? "";
+    expect(store.getSnapshot().time).toBe(0);
+    expect(header).toMatch(/^t=1\.00s/);
   });
 });
