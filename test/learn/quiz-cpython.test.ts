@@ -59,7 +59,7 @@ async function cpythonRun(p: Program, dir: string, i: number): Promise<RunRecord
     { stdin: "empty", stdout: "drop", stderr: "capture", replays: false, color: false },
   );
   try {
-    const run = await recordRun(host, { params: {}, script: { cancels: [] } });
+    const run = await recordRun(host, { params: {}, script: { cancels: [], interruptAt: undefined } });
     expect(run.notReplayable).toBeUndefined();
     return run;
   } finally {
