@@ -138,7 +138,8 @@ function logAndCode(input: FrameInput, box: Layout, lesson: string, highlight: n
         language: ui.language,
         file: ui.language === "python" ? sources.pythonFile : sources.typescriptFile,
         source: ui.language === "python" ? sources.python : sources.typescript,
-        explain: lesson,
+        // A quiz hides the lesson beside the code as it hides the log's hints: both state its answers.
+        explain: input.hideHints === true ? "" : lesson,
         whole: `async-demo show ${input.scenario.name}`,
         height: box.logHeight,
         width: box.codeWidth,

@@ -206,6 +206,25 @@ describe("while the run goes on", () => {
     expect(wide.at(-1)).not.toContain("v code");
   });
 
+  it("hideHints (learn's quiz) leaves the lesson out of the code pane, as it leaves the hints out of the log", async () => {
+    const { events } = await finishedRun("exceptions");
+    const snapshot = storeAt(events, 10, null);
+    const info = scenario("exceptions");
+    const draw = (hideHints: boolean) =>
+      words(
+        drawFrame(
+          { scenario: info, snapshot, ui: INITIAL_UI, now: snapshot.time, sources, blocked: 0, hideHints },
+          { columns: 120, rows: 39 },
+        )
+          .map(lineText)
+          .join("\n"),
+      );
+    const opening = words(lessonOf(info)).split(" ").slice(0, 6).join(" ");
+    expect(draw(false)).toContain(opening);
+    expect(draw(true)).not.toContain(opening);
+    expect(draw(true)).toContain("Python twin · x.py");
+  });
+
   it("a scenario about Ctrl-C invites it until it is pressed; then the bar says what a second one does", async () => {
     const { events } = await finishedRun("shutdown");
     const snapshot = storeAt(events, 15, null);
