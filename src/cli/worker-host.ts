@@ -151,6 +151,12 @@ class WorkerCore implements Core {
   /** The worker said it waits for a command (paused, or the run is over): its silence is not a blocked step. */
   private workerIdle = false;
   private clock: { reading: ClockReading; at: number } | undefined;
+  /**
+   * The loop time of the newest event received, and when it came (-Infinity: none since the last beat or
+   * reset). The worker sent it at that time, so while the clock plays the display moves on from there.
+   */
+  private newest = 0;
+  private newestAt = Number.NEGATIVE_INFINITY;
   private finish: ((result: CoreResult) => void) | undefined;
   private replayed: (() => void) | undefined;
   /** recorded() calls waiting for their answer, in order. */
@@ -219,8 +225,12 @@ class WorkerCore implements Core {
     if (clock === undefined) return 0;
     const { reading, at } = clock;
     if (!reading.advancing || reading.speed === Number.POSITIVE_INFINITY) return reading.display;
-    // Between two heartbeats, move on at the clock's pace (at most one beat ahead).
-    return reading.display + (Math.min(200, performance.now() - at) / 1000) * reading.speed;
+    // Between two heartbeats, move on at the clock's pace (at most one beat ahead) — from the newest event if
+    // it came after the beat: a beat's estimate runs ahead of a worker that spent wall time in a step (and
+    // behind one that jumped early), and a view paused on an event just received must show that event's time
+    // (learn's tour held a verdict at t=1.00 under `t=1.33s ‖ paused`).
+    const [from, since] = this.newestAt > at ? [this.newest, this.newestAt] : [reading.display, at];
+    return from + (Math.min(200, performance.now() - since) / 1000) * reading.speed;
   }
 
   blockedFor(): number {
@@ -234,11 +244,15 @@ class WorkerCore implements Core {
     switch (message.type) {
       case "reset":
         this.foreign = false;
+        this.newestAt = Number.NEGATIVE_INFINITY;
         this.sink.reset();
         return;
       case "events":
         for (const [event, hint] of message.batch) {
           if (event.type === "warning" && event.kind === "foreign-await") this.foreign = true;
+          // Before the listeners hear it: one that pauses there reads the display at this event.
+          this.newest = event.time;
+          this.newestAt = this.lastHeard;
           this.sink.event(event, hint);
         }
         return;

@@ -73,6 +73,8 @@ describe("async-demo tour in a terminal", () => {
     async () => {
       const { t, verdicts } = await tour((i) => STOPS[i]?.correct ?? 0);
       for (const v of verdicts) expect(v).toContain("✔ Right · Stop");
+      // A verdict holds the run: its header never says it plays on (it did, from a stale snapshot).
+      for (const v of verdicts) expect(v.split("\n")[1]).not.toContain("▶ running");
       // The gather stop holds the run on the printed results (t=1.00s on the header).
       expect(verdicts[0]).toMatch(/t=1\.00s/);
       expect(verdicts[0]).toContain("» ['Data fetched', 'Data processed']");
