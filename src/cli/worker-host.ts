@@ -153,7 +153,9 @@ class WorkerCore implements Core {
   private clock: { reading: ClockReading; at: number } | undefined;
   /**
    * The loop time of the newest event received, and when it came (-Infinity: none since the last beat or
-   * reset). The worker sent it at that time, so while the clock plays the display moves on from there.
+   * reset; +Infinity: its batch is being delivered). The worker sent it at that time, so while the clock
+   * plays the display moves on from there — once the batch is delivered: its listeners read the event's
+   * own time (the worker's loop stands at it for the whole step).
    */
   private newest = 0;
   private newestAt = Number.NEGATIVE_INFINITY;
@@ -230,7 +232,7 @@ class WorkerCore implements Core {
     // behind one that jumped early), and a view paused on an event just received must show that event's time
     // (learn's tour held a verdict at t=1.00 under `t=1.33s ‖ paused`).
     const [from, since] = this.newestAt > at ? [this.newest, this.newestAt] : [reading.display, at];
-    return from + (Math.min(200, performance.now() - since) / 1000) * reading.speed;
+    return from + (Math.min(200, Math.max(0, performance.now() - since)) / 1000) * reading.speed;
   }
 
   blockedFor(): number {
@@ -248,12 +250,17 @@ class WorkerCore implements Core {
         this.sink.reset();
         return;
       case "events":
-        for (const [event, hint] of message.batch) {
-          if (event.type === "warning" && event.kind === "foreign-await") this.foreign = true;
-          // Before the listeners hear it: one that pauses there reads the display at this event.
-          this.newest = event.time;
-          this.newestAt = this.lastHeard;
-          this.sink.event(event, hint);
+        try {
+          for (const [event, hint] of message.batch) {
+            if (event.type === "warning" && event.kind === "foreign-await") this.foreign = true;
+            // Before the listeners hear it: one that pauses there reads the display at this event.
+            this.newest = event.time;
+            this.newestAt = Number.POSITIVE_INFINITY;
+            this.sink.event(event, hint);
+          }
+        } finally {
+          // Delivered: from here the display moves on from the newest event, as from its arrival.
+          if (this.newestAt === Number.POSITIVE_INFINITY) this.newestAt = this.lastHeard;
         }
         return;
       case "output":
