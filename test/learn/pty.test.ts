@@ -58,7 +58,11 @@ async function tour(answer: (index: number) => number): Promise<{ t: Terminal; v
       await t.waitFor((s) => s.includes("Press Ctrl-C now"), 30_000);
       t.write(CTRL_C);
     }
-    const verdict = await t.waitFor((s) => /[✔✘] (Right|Wrong) · Stop/.test(s), 30_000);
+    // The key bar is the frame's last row: the whole verdict frame has arrived (not a screen mid-write).
+    const verdict = await t.waitFor(
+      (s) => /[✔✘] (Right|Wrong) · Stop/.test(s) && /Enter (next stop|your score)/.test(s),
+      30_000,
+    );
     fits(verdict);
     expect(verdict).toContain(stop.verdict[0]);
     verdicts.push(verdict);
@@ -135,7 +139,8 @@ describe("--quiz in a terminal", () => {
   async function answerAll(t: Terminal): Promise<string[]> {
     const seen: string[] = [];
     for (;;) {
-      const screen = await t.waitFor((s) => /1–\d answer|Enter go on|┌ Score/.test(s), 30_000);
+      // Each on the frame's last rows (the key bar, the score card's bottom): the whole frame has arrived.
+      const screen = await t.waitFor((s) => /1–\d answer|Enter go on|┌ Score[\s\S]*└─/.test(s), 30_000);
       fits(screen);
       seen.push(screen);
       if (screen.includes("┌ Score")) return seen;
