@@ -134,6 +134,23 @@ describe("async-demo tour in a terminal", () => {
   );
 });
 
+describe("leaving the tour by Ctrl-C", () => {
+  it(
+    "at the shutdown stop's prompt, a second Ctrl-C exits at once with 130, the terminal given back",
+    async () => {
+      const t = launch(["tour", "--from", "4", "--speed", "20"]);
+      await t.waitFor((s) => s.includes("Stop 4/7 ·") && s.includes("your prediction"));
+      t.write("2");
+      await t.waitFor((s) => s.includes("Press Ctrl-C now"));
+      t.write(CTRL_C + CTRL_C);
+      const { status } = await t.exited;
+      expect(status).toBe(130);
+      restored(t);
+    },
+    TIMEOUT,
+  );
+});
+
 describe("--quiz in a terminal", () => {
   /** Answer every question with its first choice until the score card; the screens seen on the way. */
   async function answerAll(t: Terminal): Promise<string[]> {
