@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { WorkerHost } from "../../src/cli/worker-host.js";
-import type { CoreSink } from "../../src/session/core.js";
+import type { ClockReading, CoreSink } from "../../src/session/core.js";
 import { until } from "../session/engines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "async-demo-worker-ack-"));
@@ -53,6 +53,42 @@ describe("the worker's answer to an interrupt", () => {
       expect(result.warnings).toEqual([]);
       expect(output).toEqual(["waiting", "cleaning up", "cleaned up"]);
       expect(result.status).toBe(130);
+    } finally {
+      await host.terminate();
+    }
+  }, 30_000);
+});
+
+describe("a pause given from the host's screen", () => {
+  it("stands at the time that screen showed, not where the worker's clock had got to when the message came", async () => {
+    // The host's time lags the worker's by a message's travel (the flaky "bug 2" of test/e2e/history.test.ts:
+    // 'paused' at 0.31, then the worker's own reading, 0.32). At ×100 even a fraction of a millisecond of
+    // travel is a visible difference; the pause now takes the host's time along.
+    const file = join(dir, "long-sleep.ts");
+    writeFileSync(
+      file,
+      'import { coroutine, print, sleep } from "async-demo";\nexport default coroutine(async function main() {\n  print("waiting");\n  await sleep(3600);\n});\n',
+    );
+    const host = await WorkerHost.load({ kind: "file", path: file });
+    const readings: ClockReading[] = [];
+    const sink: CoreSink = {
+      reset: () => {},
+      event: () => {},
+      output: () => {},
+      errorOutput: () => {},
+      clock: (reading) => readings.push(reading),
+    };
+    try {
+      const core = host.core({ params: {}, speed: 100 }, false)(sink);
+      void core.start();
+      await until(() => core.displayTime() > 1, "the paced sleep under way, seen by the host");
+      core.send({ kind: "pause" });
+      const shown = core.displayTime(); // what the session's store shows at once (Session.pause)
+      await until(() => readings.some((r) => !r.advancing), "the worker's reading once paused");
+      const stopped = readings.find((r) => !r.advancing) as ClockReading;
+      expect(stopped.display).toBeCloseTo(shown, 6);
+      expect(core.displayTime()).toBeCloseTo(shown, 6);
+      core.send({ kind: "abort" });
     } finally {
       await host.terminate();
     }
