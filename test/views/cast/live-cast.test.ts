@@ -2,8 +2,9 @@
  * `--cast FILE` while the dashboard runs in a (pseudo-)terminal: the recording
  * holds exactly what the program wrote, with rising timings, the terminal's
  * size, and the keys pressed as markers; asciinema plays it back to the same
- * bytes. The same for a Python program run by CPython. Without asciinema the playback check is skipped on a user's machine
- * and fails in CI (.ci/run installs it).
+ * bytes; the same for a Python program run by CPython. Without asciinema the
+ * playback check is skipped on a user's machine and fails in CI (.ci/run
+ * installs it).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
