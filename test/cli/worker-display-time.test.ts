@@ -11,7 +11,8 @@ import { Session } from "../../src/session/session.js";
 const BUSY = `import { coroutine, print, sleep } from "async-demo";
 
 export default coroutine(async function main() {
-  await sleep(1);
+  // 0.5 s of wall time at ×20: heartbeats come meanwhile (every 100 ms), so the host has a playing clock.
+  await sleep(10);
   // A step that holds the thread for 400 ms of wall time (no heartbeat meanwhile).
   const until = performance.now() + 400;
   while (performance.now() < until) {}
@@ -39,9 +40,9 @@ describe("the worker host's display time", () => {
       if (event.type === "print") read = { event: event.time, display: session.displayTime() };
     });
     await session.start();
-    expect(read?.event).toBe(1);
+    expect(read?.event).toBe(10);
     // Read while the event is delivered: its own time (the worker's loop stands at it for the whole step).
     // The beat's estimate was up to a whole beat (200 ms, 4 loop seconds at ×20) ahead.
-    expect(read?.display).toBe(1);
+    expect(read?.display).toBe(10);
   }, 30_000);
 });
