@@ -40,7 +40,12 @@ export interface Clock {
   readonly speed: number;
   setSpeed(speed: number): void;
   readonly paused: boolean;
-  pause(): void;
+  /**
+   * Stop loop time. `at`: the time a display showed when the pause was asked for (a display in another
+   * thread runs a little ahead of or behind this clock): a paced clock between two jumps stands there, so
+   * the paused screen never moves once the pause is confirmed.
+   */
+  pause(at?: number): void;
   resume(): void;
 }
 
@@ -109,9 +114,14 @@ export class VirtualClock implements Clock {
     this.arm();
   }
 
-  pause(): void {
+  pause(at?: number): void {
     this.paused = true;
     this.disarm();
+    const jump = this.jump;
+    // Only within a jump not yet taken: once the loop has jumped, the events it ran say where time is.
+    if (at === undefined || jump === undefined || jump.done || this.speed === Number.POSITIVE_INFINITY) return;
+    const loopS = Math.min(jump.delta, Math.max(0, at - this.time));
+    jump.waitedMs = (loopS / this.speed) * 1000;
   }
 
   resume(): void {

@@ -36,8 +36,8 @@ export class Debugger {
     private readonly events: EventStream,
   ) {}
 
-  pause(): void {
-    this.clock.pause();
+  pause(at?: number): void {
+    this.clock.pause(at);
   }
 
   resume(): void {

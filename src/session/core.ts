@@ -45,7 +45,8 @@ export type CoreCommand =
   | { kind: "cancelAll" }
   | { kind: "inject"; task: number }
   | { kind: "interrupt"; signal: Signal }
-  | { kind: "pause" }
+  /** `at`: the loop time the display showed when the pause was asked for (the clock stands there if it can). */
+  | { kind: "pause"; at?: number }
   | { kind: "resume" }
   | { kind: "step" }
   | { kind: "speed"; speed: number }
@@ -253,7 +254,7 @@ export class LocalCore implements Core {
     const loop = run.loop;
     switch (command.kind) {
       case "pause":
-        loop.pause();
+        loop.pause(command.at);
         this.sink.clock?.(this.readClock());
         return;
       case "resume":

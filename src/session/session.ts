@@ -228,10 +228,12 @@ export class Session {
     if (this.ended) return;
     this.isPaused = true;
     this.afterBranching(() => {
-      this.core.send({ kind: "pause" });
-      // The clock stands where the display had it; an engine in another thread confirms it a moment later
-      // (CoreSink.clock), and until then the view must not fall back to the last event's time.
-      this.store?.clockStopped(this.core.displayTime());
+      // The clock stands where the display had it: the engine is told that time (an engine in another
+      // thread is a little ahead of or behind the display) and confirms it a moment later (CoreSink.clock);
+      // until then the view must not fall back to the last event's time.
+      const at = this.core.displayTime();
+      this.core.send({ kind: "pause", at });
+      this.store?.clockStopped(at);
     });
     this.store?.setPhase("paused");
   }

@@ -115,6 +115,34 @@ describe("LocalCore", () => {
     c.send({ kind: "abort" });
   });
 
+  it("pause at the time a display showed: the clock stands there, behind or ahead of its own pace (issue 12 bug 2)", async () => {
+    // A display in another thread reads the clock a moment late or extrapolates it a little ahead; the
+    // pause must stop loop time at what the screen showed, or the paused header moves once confirmed.
+    for (const shown of [0.05, 0.9]) {
+      const heard = listener();
+      const c = core("cancel", heard, 2);
+      void c.start();
+      await until(() => c.displayTime() > 0.2, "the clock past 0.2");
+      c.send({ kind: "pause", at: shown });
+      expect(heard.clocks.at(-1)).toMatchObject({ display: shown, advancing: false });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(c.displayTime()).toBe(shown);
+      c.send({ kind: "abort" });
+    }
+  });
+
+  it("pause at a time past the next deadline stops at the deadline, never beyond an event not yet run", async () => {
+    const heard = listener();
+    const c = core("cancel", heard, 2);
+    void c.start();
+    await until(() => c.displayTime() > 0.2, "the clock past 0.2");
+    const before = heard.events.length;
+    c.send({ kind: "pause", at: 5 });
+    expect(heard.clocks.at(-1)?.display).toBe(1); // main's sleep(1) ends at t=1
+    expect(heard.events.length).toBe(before);
+    c.send({ kind: "abort" });
+  });
+
   it("a scripted cancel that finds no task: a warning at once, and in the result", async () => {
     const heard = listener();
     const result = await core("gather", heard, Number.POSITIVE_INFINITY, {
