@@ -117,9 +117,21 @@ describe("after the run", () => {
       const lines = frame(s, storeAt(events, events.length, status), { columns: 80, rows: 23 });
       const text = words(lines.join("\n"));
       expect(text, s.name).toContain(words(`Lesson: ${s.explain}`));
-      expect(text).toContain(`exit status ${status}`);
+      // The first line whole: how main ended and the status (cancel's is longer than 78 cells).
+      expect(text, s.name).toMatch(new RegExp(`Finished at t=[^…]* — exit status ${status} `));
       expect(lines.join("\n")).not.toContain("m more");
     }
+  });
+
+  it("a first line longer than the box wraps: how main ended and the exit status are never cut", async () => {
+    // cancel with main itself cancelled: "Finished at t=0.50s: main ended cancelled: run() raised CancelledError — exit status 1"
+    const { events, status } = await finishedRun("cancel", { cancels: [{ target: "main", at: 0.5 }] });
+    expect(status).toBe(1);
+    const lines = frame(scenario("cancel"), storeAt(events, events.length, status), { columns: 80, rows: 23 });
+    expect(words(lines.join("\n"))).toContain(
+      "Finished at t=0.50s: main ended cancelled: run() raised CancelledError — exit status 1",
+    );
+    expect(lines.join("\n")).not.toMatch(/Finished at[^\n]*…/);
   });
 
   it("on a terminal too short for it, the summary pages with m, and the key bar says so", async () => {
