@@ -122,7 +122,7 @@ export function summaryBox(content: readonly Line[], height: number, page: numbe
     body = content.slice(shown * size, (shown + 1) * size);
     // The last page keeps the box's height: the panels above do not move when it is turned to.
     while (body.length < size) body.push(line(""));
-    const next = shown + 1 < pages ? "m: the next page" : "m: back to the first page";
+    const next = shown + 1 < pages ? "m: the next page" : "m: the log in its place";
     body.push(line(clip(`… page ${shown + 1}/${pages} of the summary · ${next}`, inner), { dim: true }));
   }
   const edge = { color: "cyan" } as const;

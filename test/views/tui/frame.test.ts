@@ -144,6 +144,25 @@ describe("after the run", () => {
     expect(second.join("\n")).toMatch(/page 2\/\d of the summary/);
   });
 
+  it("m after the summary's last page folds it to how main ended: the log shows how the run unwound (80×24)", async () => {
+    const { events, status } = await finishedRun("shutdown", { interruptAt: 0.5 });
+    const snapshot = storeAt(events, events.length, status);
+    const open = frame(scenario("shutdown"), snapshot, { columns: 80, rows: 23 });
+    expect(open.join("\n")).not.toContain("cancel() returned");
+    expect(open.at(-1)).toContain("m log");
+    const folded = frame(scenario("shutdown"), snapshot, { columns: 80, rows: 23 }, { summaryPage: 1 });
+    const text = folded.join("\n");
+    expect(text).toContain("Finished at t=0.50s: main returned None — exit status 0");
+    expect(text).not.toContain("Lesson:");
+    expect(text).toContain("cancel() returned [False, False, False]");
+    expect(text).toContain("» Cleaned up");
+    expect(folded.at(-1)).toContain("m summary");
+    expect(folded).toHaveLength(23);
+    // Once more: the summary is back, whole.
+    const again = frame(scenario("shutdown"), snapshot, { columns: 80, rows: 23 }, { summaryPage: 2 });
+    expect(again).toEqual(open);
+  });
+
   it("a selected task whose detail its row cuts gets it whole on a line under the tree", async () => {
     const { events, status } = await finishedRun("shutdown", { interruptAt: 0.4 });
     const lines = frame(scenario("shutdown"), storeAt(events, events.length, status), { columns: 80, rows: 23 });
