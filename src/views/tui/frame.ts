@@ -204,15 +204,16 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     box = layoutWith(0);
   }
   const pages = finished ? summaryPages(content, box.summaryHeight) : 1;
-  // m turns the pages, then folds the summary, then starts again.
-  const page = ui.summaryPage % (pages + 1);
-  const folded = finished && page === pages;
+  // m turns the pages, then folds the summary (when the log has more events than it shows), then starts again.
+  const foldable = finished && box.summaryHeight > headline.length && Math.max(0, box.logHeight - 1) < snapshot.cursor;
+  const page = ui.summaryPage % (foldable ? pages + 1 : pages);
+  const folded = foldable && page === pages;
   if (folded) {
     summaryRows = headline.length;
     whole = selectedTask ? wholeDetail(selectedTask, state, input.now, width, laneWidthFor(size.columns)) : [];
     box = layoutWith(whole.length);
   }
-  const summaryKey = folded ? "summary" : page < pages - 1 ? "more" : "log";
+  const summaryKey = folded ? "summary" : page < pages - 1 ? "more" : foldable ? "log" : undefined;
   const ownBar = bottomBar(input, box, finished, summaryKey);
   const bar = card?.bar != null && ui.leaving === null ? fitLine(card.bar, box.width) : ownBar;
 
