@@ -123,6 +123,15 @@ describe("after the run", () => {
     }
   });
 
+  it("at 120×40 after a Ctrl-C in shutdown, the whole lesson and the status are on screen", async () => {
+    const { events, status } = await finishedRun("shutdown", { interruptAt: 0.5 });
+    const lines = frame(scenario("shutdown"), storeAt(events, events.length, status), { columns: 120, rows: 39 });
+    const text = words(lines.join("\n"));
+    expect(text).toContain(words(`Lesson: ${scenario("shutdown").explain}`));
+    expect(text).toContain("— exit status 0");
+    expect(lines.join("\n")).not.toContain("m more");
+  });
+
   it("a first line longer than the box wraps: how main ended and the exit status are never cut", async () => {
     // cancel with main itself cancelled: "Finished at t=0.50s: main ended cancelled: run() raised CancelledError — exit status 1"
     const { events, status } = await finishedRun("cancel", { cancels: [{ target: "main", at: 0.5 }] });
