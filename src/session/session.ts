@@ -224,15 +224,21 @@ export class Session {
 
   // ------------------------------------------------------------- pacing
 
-  pause(): void {
+  /**
+   * Pause the run. `asShown`: a key pressed while the clock moves on screen (space, ?) — the engine stops its
+   * clock at the time displayed (an engine in another thread is a little ahead of or behind the display),
+   * so the paused header does not move when the engine confirms it. The pauses of history (seek, step,
+   * back, a quiz's hold) leave the engine's clock where it is: the view shows an event's time then, and
+   * the display's estimate may be stale (just after a resume it has not heard the clock move yet).
+   */
+  pause(asShown = false): void {
     if (this.ended) return;
     this.isPaused = true;
     this.afterBranching(() => {
-      // The clock stands where the display had it: the engine is told that time (an engine in another
-      // thread is a little ahead of or behind the display) and confirms it a moment later (CoreSink.clock);
-      // until then the view must not fall back to the last event's time.
+      // Until the engine confirms where its clock stands (CoreSink.clock), the view must not fall back to
+      // the last event's time.
       const at = this.core.displayTime();
-      this.core.send({ kind: "pause", at });
+      this.core.send(asShown ? { kind: "pause", at } : { kind: "pause" });
       this.store?.clockStopped(at);
     });
     this.store?.setPhase("paused");
@@ -260,7 +266,7 @@ export class Session {
 
   togglePause(): void {
     if (this.isPaused || this.store?.inHistory) this.resume();
-    else this.pause();
+    else this.pause(true);
   }
 
   /** One event forward (pauses first): through events already received, then the engine's next step. */

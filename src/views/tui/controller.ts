@@ -196,7 +196,7 @@ export class Controller {
   private openHelp(): void {
     const session = this.session;
     const playing = !session.done && !session.paused && session.store?.inHistory !== true;
-    if (playing) session.pause();
+    if (playing) session.pause(true);
     this.pausedForHelp = playing;
     this.ui.update({ help: 1 });
   }
