@@ -11,6 +11,8 @@
  * Python output with those lines replaced is what the TypeScript must print
  * (see differences.ts). What is left out, and why, is LEFT-OUT.md; coverage.test.ts
  * checks that every test method of the eight files is either here or there.
+ * `issue16/` and `edges/` hold programs of our own (issue 16's divergences, edge
+ * cases found while hunting for more), compared with CPython the same way.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
