@@ -40,13 +40,10 @@ export interface Clock {
   readonly speed: number;
   setSpeed(speed: number): void;
   readonly paused: boolean;
-  /**
-   * Stop loop time. `at`: the time a display showed when the pause was asked for (a display in another
-   * thread runs a little ahead of or behind this clock): a paced clock between two jumps stands there, so
-   * the paused screen never moves once the pause is confirmed.
-   */
-  pause(at?: number): void;
+  pause(): void;
   resume(): void;
+  /** Paused: show `display` if it lies between loop time and the display now (a lagging screen paused it). */
+  holdDisplay(display: number): void;
 }
 
 /** Time that stands still until the loop jumps it to the next deadline; optionally paced. */
@@ -114,19 +111,27 @@ export class VirtualClock implements Clock {
     this.arm();
   }
 
-  pause(at?: number): void {
+  pause(): void {
     this.paused = true;
     this.disarm();
-    const jump = this.jump;
-    // Only within a jump not yet taken: once the loop has jumped, the events it ran say where time is.
-    if (at === undefined || jump === undefined || jump.done || this.speed === Number.POSITIVE_INFINITY) return;
-    const loopS = Math.min(jump.delta, Math.max(0, at - this.time));
-    jump.waitedMs = (loopS / this.speed) * 1000;
   }
 
   resume(): void {
     this.paused = false;
     this.arm();
+  }
+
+  /**
+   * Paused during a paced jump: show `display` instead, clamped between loop time and where the display
+   * had got to. A screen in another thread asked for the pause; its time lags this clock's by the
+   * message's travel (half a second on a loaded machine), and a pause stands where the screen stood.
+   * Only the display moves back (the jump is waited for that much longer on resume), never loop time.
+   */
+  holdDisplay(display: number): void {
+    const jump = this.jump;
+    if (!this.paused || jump === undefined || jump.done || this.speed === Number.POSITIVE_INFINITY) return;
+    const shown = Math.min(Math.max(display, this.time), this.displayNow());
+    jump.waitedMs = ((shown - this.time) / this.speed) * 1000;
   }
 
   private arm(): void {
@@ -194,6 +199,10 @@ export class RealClock implements Clock {
 
   advanceTo(): void {
     // Real time moves by itself.
+  }
+
+  holdDisplay(): void {
+    // Real time passed for the loop too: the pause stands where it was taken.
   }
 
   mayJump(): boolean {

@@ -36,8 +36,8 @@ export class Debugger {
     private readonly events: EventStream,
   ) {}
 
-  pause(at?: number): void {
-    this.clock.pause(at);
+  pause(): void {
+    this.clock.pause();
   }
 
   resume(): void {

@@ -246,9 +246,9 @@ export class EventLoop {
     return this.clock.paused;
   }
 
-  /** Stop before the next handle; loop time stands still (at `at`, within a paced wait: Clock.pause). */
-  pause(at?: number): void {
-    this._debugger.pause(at);
+  /** Stop before the next handle; loop time stands still. */
+  pause(): void {
+    this._debugger.pause();
   }
 
   resume(): void {

@@ -224,22 +224,14 @@ export class Session {
 
   // ------------------------------------------------------------- pacing
 
-  /**
-   * Pause the run. `asShown`: a key pressed while the clock moves on screen (space, ?) — the engine stops its
-   * clock at the time displayed (an engine in another thread is a little ahead of or behind the display),
-   * so the paused header does not move when the engine confirms it. The pauses of history (seek, step,
-   * back, a quiz's hold) leave the engine's clock where it is: the view shows an event's time then, and
-   * the display's estimate may be stale (just after a resume it has not heard the clock move yet).
-   */
-  pause(asShown = false): void {
+  pause(): void {
     if (this.ended) return;
     this.isPaused = true;
     this.afterBranching(() => {
-      // Until the engine confirms where its clock stands (CoreSink.clock), the view must not fall back to
-      // the last event's time.
-      const at = this.core.displayTime();
-      this.core.send(asShown ? { kind: "pause", at } : { kind: "pause" });
-      this.store?.clockStopped(at);
+      this.core.send({ kind: "pause" });
+      // The clock stands where the display had it; an engine in another thread confirms it a moment later
+      // (CoreSink.clock), and until then the view must not fall back to the last event's time.
+      this.store?.clockStopped(this.core.displayTime());
     });
     this.store?.setPhase("paused");
   }
@@ -266,7 +258,7 @@ export class Session {
 
   togglePause(): void {
     if (this.isPaused || this.store?.inHistory) this.resume();
-    else this.pause(true);
+    else this.pause();
   }
 
   /** One event forward (pauses first): through events already received, then the engine's next step. */

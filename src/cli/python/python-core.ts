@@ -408,7 +408,5 @@ function position(message: Record<string, unknown>, command: CoreCommand): Appli
 function toWire(command: CoreCommand): object {
   if (command.kind === "speed" && command.speed === Number.POSITIVE_INFINITY) return { kind: "speed", speed: null };
   if (command.kind === "interrupt") return { kind: "interrupt" };
-  // The probe's clock is real time (it pauses where it is); `at` is for our paced virtual clock.
-  if (command.kind === "pause") return { kind: "pause" };
   return command;
 }
