@@ -253,6 +253,8 @@ def main(argv: list[str]) -> None:
         )
         writer.flush()
         atexit.register(writer.flush)
+        if speed == math.inf:
+            writer.widen()
 
     def make_loop() -> EventLoop:
         clock = RealClock(speed) if options.clock == "real" else VirtualClock(speed)

@@ -147,6 +147,11 @@ class EventWriter:
         """A control message (no ``seq``): hello, clock, ack, signal, warning-note."""
         self._lines.append(self._encode(message))
 
+    def widen(self) -> None:
+        """Let an instant run's loop get a few MB of events ahead of its host (see ``_widen``)."""
+        if self.fd is not None:
+            _widen(self.fd)
+
     def flush(self) -> None:
         """Write what is buffered. A host that went away (EPIPE) stops the output, not the program."""
         lines = self._lines
@@ -163,3 +168,37 @@ class EventWriter:
                 view = view[written:]
         except (BrokenPipeError, OSError):
             self._broken = True
+
+
+_ROOM = 4 << 20
+
+
+def _widen(fd: int) -> None:
+    """Let the loop run ahead of a busy host by a few MB of events instead of ~200 KB.
+
+    The host reads the events while it folds them into its store; when its
+    garbage collector pauses, a full buffer stops the program's loop too. A
+    100,000-task gather under the Node host ran 9% faster end to end with 4 MB
+    (4 of 4 interleaved pairs). Only for instant runs: a paced run has time
+    for its host to keep up, and a small buffer keeps a key's ack close to the
+    events on screen. Node's stdio "pipe" is a socketpair (SO_SNDBUF, capped by
+    net.core.wmem_max); a real pipe takes F_SETPIPE_SZ (capped by
+    fs.pipe-max-size). Either may be refused: then the default stays.
+    """
+    import socket
+    import stat
+
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISSOCK(mode):
+            sock = socket.socket(fileno=fd)
+            try:
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, _ROOM)
+            finally:
+                sock.detach()
+        elif stat.S_ISFIFO(mode):
+            import fcntl
+
+            fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except OSError:
+        pass

@@ -151,6 +151,8 @@ class WorkerCore implements Core {
   /** The worker said it waits for a command (paused, or the run is over): its silence is not a blocked step. */
   private workerIdle = false;
   private clock: { reading: ClockReading; at: number } | undefined;
+  /** The count of messages sent once the last pause was posted: older heartbeats do not move the clock. */
+  private pausedAt = 0;
   private finish: ((result: CoreResult) => void) | undefined;
   private replayed: (() => void) | undefined;
   /** recorded() calls waiting for their answer, in order. */
@@ -195,7 +197,15 @@ class WorkerCore implements Core {
       this.signal = command.signal;
       this.awaitAck();
     }
-    this.post({ type: "command", command });
+    // The time on screen goes with it: the command acts there, not where the worker's clock got to meanwhile.
+    const clock = this.clock;
+    const shown = this.displayTime();
+    if (command.kind === "pause" && clock !== undefined) {
+      // Stand still here at once; the worker's paused reading confirms it (LocalCore.send holds the display).
+      this.clock = { reading: { ...clock.reading, display: shown, advancing: false }, at: performance.now() };
+      this.pausedAt = this.sent + 1;
+    }
+    this.post({ type: "command", command, ...(clock === undefined ? {} : { shown }) });
   }
 
   recorded(): Promise<RecordedCommand[]> {
@@ -255,7 +265,9 @@ class WorkerCore implements Core {
         this.answered();
         return;
       case "heartbeat":
-        if (message.clock) this.clock = { reading: message.clock, at: this.lastHeard };
+        // A beat the worker sent before it took our pause in would move the stopped display on again.
+        if (message.clock && message.received >= this.pausedAt)
+          this.clock = { reading: message.clock, at: this.lastHeard };
         // A beat from before the worker saw our last message says nothing about what it does now.
         this.workerIdle = message.idle && message.received === this.sent;
         if (this.workerIdle && message.clock) this.sink.clock?.(message.clock);

@@ -13,7 +13,8 @@ export type ToWorker =
    * the previous run's event `at` (Core.start's branch point); "replayed" says when it is paused there.
    */
   | { type: "start"; options: CoreOptions; events: boolean; branch?: { at: number } }
-  | { type: "command"; command: CoreCommand }
+  /** `shown`: the time the host displayed when it sent the command, once it had a clock reading (LocalCore.send). */
+  | { type: "command"; command: CoreCommand; shown?: number }
   | { type: "replay"; target: number }
   /** The commands the live run was given so far (Core.recorded): answered by "recorded". */
   | { type: "recorded" };

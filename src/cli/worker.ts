@@ -166,7 +166,7 @@ port.on("message", (message: ToWorker) => {
     case "command":
       // Answer an interrupt at once: the host stops a thread that does not, as stuck in a step.
       if (message.command.kind === "interrupt") send({ type: "ack" });
-      core?.send(message.command);
+      core?.send(message.command, message.shown);
       return;
     case "replay":
       void core?.replay(message.target).then(() => send({ type: "replayed" }));

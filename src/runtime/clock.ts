@@ -42,6 +42,8 @@ export interface Clock {
   readonly paused: boolean;
   pause(): void;
   resume(): void;
+  /** Paused: show `display` if it lies between loop time and the display now (a lagging screen paused it). */
+  holdDisplay(display: number): void;
 }
 
 /** Time that stands still until the loop jumps it to the next deadline; optionally paced. */
@@ -119,6 +121,19 @@ export class VirtualClock implements Clock {
     this.arm();
   }
 
+  /**
+   * Paused during a paced jump: show `display` instead, clamped between loop time and where the display
+   * had got to. A screen in another thread asked for the pause; its time lags this clock's by the
+   * message's travel (half a second on a loaded machine), and a pause stands where the screen stood.
+   * Only the display moves back (the jump is waited for that much longer on resume), never loop time.
+   */
+  holdDisplay(display: number): void {
+    const jump = this.jump;
+    if (!this.paused || jump === undefined || jump.done || this.speed === Number.POSITIVE_INFINITY) return;
+    const shown = Math.min(Math.max(display, this.time), this.displayNow());
+    jump.waitedMs = ((shown - this.time) / this.speed) * 1000;
+  }
+
   private arm(): void {
     const jump = this.jump;
     const wake = this.wake;
@@ -184,6 +199,10 @@ export class RealClock implements Clock {
 
   advanceTo(): void {
     // Real time moves by itself.
+  }
+
+  holdDisplay(): void {
+    // Real time passed for the loop too: the pause stands where it was taken.
   }
 
   mayJump(): boolean {

@@ -248,12 +248,17 @@ export class LocalCore implements Core {
     return { display: clock.displayNow(), advancing: clock.advancing, speed: clock.speed };
   }
 
-  send(command: CoreCommand): void {
+  /**
+   * `shown`: the time on the screen that gave the command, when that screen is in another thread (the CLI's
+   * worker host): it lags this clock by the message's travel, and a key acts at the time it was pressed on.
+   */
+  send(command: CoreCommand, shown?: number): void {
     const run = this.run;
     const loop = run.loop;
     switch (command.kind) {
       case "pause":
         loop.pause();
+        if (shown !== undefined) loop.clock.holdDisplay(shown);
         this.sink.clock?.(this.readClock());
         return;
       case "resume":
@@ -290,8 +295,9 @@ export class LocalCore implements Core {
         break;
     }
     this.stepFrom = undefined;
-    // A key pressed between two jumps of the paced clock acts at the time on the screen.
-    loop.clock.advanceTo(loop.clock.displayNow());
+    // A key pressed between two jumps of the paced clock acts at the time on the screen (never later than
+    // this clock's display: a screen ahead of it extrapolated past what happened).
+    loop.clock.advanceTo(Math.min(shown ?? Number.POSITIVE_INFINITY, loop.clock.displayNow()));
     run.commands.push({ at: loop.handlesRun, time: loop.clock.now(), seq: loop.eventCount, command });
     this.apply(run, command);
   }

@@ -5,6 +5,7 @@
  * are exactly CPython's own; a program that brings its own loop still runs,
  * with one warning that its tasks are invisible.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { RuntimeEvent } from "../../src/runtime/runtime-events.js";
@@ -44,6 +45,16 @@ for (const python of probePythons()) {
       expect(run.events[0]?.type).toBe("run-start");
       expect(run.events.at(-1)).toMatchObject({ type: "run-end", outcome: "result", value: "None" });
       expect(times.at(-1)).toBe(3);
+    });
+
+    it("an instant run widens its events socket so the loop can get ahead of a busy host; a paced one does not", async () => {
+      // Linux doubles what is set and caps it at net.core.wmem_max (4 MB asked for).
+      const max = Number(readFileSync("/proc/sys/net/core/wmem_max", "utf8"));
+      const instant = await runProbe(python, program("events_room"));
+      const paced = await runProbe(python, program("events_room"), [], { flags: ["--speed", "1000"] });
+      const asked = 2 * Math.min(4 << 20, max);
+      expect(Number(instant.stdout.trim())).toBe(asked);
+      expect(Number(paced.stdout.trim())).toBeLessThan(asked);
     });
 
     it("names tasks as CPython does and numbers them from 1, with parent and creator", async () => {

@@ -47,8 +47,13 @@ describe("LocalCore", () => {
     const result = await core("gather", heard).start();
     expect(result).toEqual({ status: 0, warnings: [] });
     expect(heard.resets).toBe(1);
-    expect(heard.events.map((e) => e.seq)).toEqual(heard.events.map((_, i) => i + 1));
-    expect(heard.events.at(-1)?.type).toBe("run-end");
+    // A step descheduled for 100 ms on a loaded machine is warned about without a seq: not numbered.
+    const numbered = heard.events.filter((e) => e.seq !== undefined);
+    expect(
+      heard.events.filter((e) => e.seq === undefined).every((e) => e.type === "warning" && e.kind === "blocked-step"),
+    ).toBe(true);
+    expect(numbered.map((e) => e.seq)).toEqual(numbered.map((_, i) => i + 1));
+    expect(numbered.at(-1)?.type).toBe("run-end");
   });
 
   it("replay(k) of a paused run: a new run reports the same first k events and pauses at a handle boundary", async () => {

@@ -287,6 +287,9 @@ function startProbe(python: Python, script: string, args: string[], options: Pro
     const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 60_000);
     if (commands) {
       const sink = child.stdio[4] as NodeJS.WritableStream;
+      // The probe may end with commands still unread (a "resume" after the interrupt that ended it): the
+      // socket then resets (ECONNRESET), which is no failure of the run — its status says what happened.
+      sink.on("error", () => {});
       void (async () => {
         let from = 0;
         for (const { command, raw, signal, when, delayMs } of commands) {

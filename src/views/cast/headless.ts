@@ -15,7 +15,7 @@
 import type { RuntimeEvent } from "../../runtime/runtime-events.js";
 import { SessionStore } from "../../session/store.js";
 import { drawFrame, type FrameScenario, type Size, type Sources } from "../tui/frame.js";
-import { type Line, lineToAnsi } from "../tui/line.js";
+import { lineToAnsi } from "../tui/line.js";
 import { INITIAL_UI, type UiSnapshot } from "../tui/ui-state.js";
 import { Asciicast } from "./asciicast.js";
 
@@ -39,9 +39,19 @@ export interface HeadlessInput {
   command: string;
 }
 
-/** Home, the frame's lines each erasing what is left of the line, then everything below. */
-function frameText(lines: readonly Line[], colorLevel: number): string {
-  return `\u001b[H${lines.map((l) => `${lineToAnsi(l, colorLevel)}\u001b[K`).join("\r\n")}\u001b[J`;
+/**
+ * What to write to turn the screen showing `before` into `after`: each row that changed, at its place
+ * (erasing the rest of the row), then everything below the frame if it got shorter. Writing only the
+ * changes keeps a cast of a big run small: most rows stay the same from one event to the next.
+ */
+export function frameUpdate(before: readonly string[], after: readonly string[]): string {
+  let out = "";
+  for (const [row, text] of after.entries()) {
+    // A row the last frame did not reach is blank (cleared at the start, or erased below a shorter frame).
+    if (text !== (before[row] ?? "")) out += `\u001b[${row + 1};1H${text}\u001b[K`;
+  }
+  if (after.length < before.length) out += `\u001b[${after.length + 1};1H\u001b[J`;
+  return out;
 }
 
 export function drawCast(input: HeadlessInput): string {
@@ -58,6 +68,7 @@ export function drawCast(input: HeadlessInput): string {
   store.started();
   let ui: UiSnapshot = INITIAL_UI;
   let wall = 0;
+  let screen: string[] = [];
   // The dashboard hides the cursor while it draws.
   cast.output(0, "\u001b[?25l\u001b[2J");
   for (const [i, { event, hint }] of input.events.entries()) {
@@ -85,7 +96,10 @@ export function drawCast(input: HeadlessInput): string {
       },
       size,
     );
-    cast.output(wall, frameText(lines, colorLevel));
+    const next = lines.map((l) => lineToAnsi(l, colorLevel));
+    // A frame the same as the last one still gets its moment: an empty write would be dropped.
+    cast.output(wall, frameUpdate(screen, next) || "\u001b[H");
+    screen = next;
   }
   // The last frame stays; the cursor comes back, as when the dashboard exits.
   cast.output(wall + HOLD, "\u001b[?25h");

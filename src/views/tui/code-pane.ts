@@ -6,6 +6,8 @@ export interface CodePaneInput {
   language: "python" | "typescript";
   /** File name shown in the title. */
   file: string;
+  /** The other language has this code too (a scenario's twins); false for a user's own program: no `p`. */
+  other?: boolean;
   source: string | null;
   /** The rule, or "" for none. */
   explain: string;
@@ -18,7 +20,10 @@ export interface CodePaneInput {
 export function codePaneLines(c: CodePaneInput): Line[] {
   if (c.height <= 0) return [];
   const other = c.language === "python" ? "TypeScript" : "Python";
-  const title = `${c.language === "python" ? "Python twin" : "TypeScript"} · ${sanitize(c.file)}   (p: ${other})`;
+  const title =
+    c.other === false
+      ? `${c.language === "python" ? "Python" : "TypeScript"} · ${sanitize(c.file)}`
+      : `${c.language === "python" ? "Python twin" : "TypeScript"} · ${sanitize(c.file)}   (p: ${other})`;
   const out: Line[] = [line(clip(`   ${title}`, c.width), { dim: true })];
   // The rule and a blank line when there is room for them and some code.
   const rule = c.height >= 6 && c.explain !== "" ? wrap(c.explain, Math.max(10, c.width - 2)) : [];

@@ -41,6 +41,8 @@ export class Controller {
     private readonly session: Session,
     private readonly ui: UiState,
     private readonly exits: Exits,
+    /** The code exists in both languages (a scenario); a user's own program has one: `p` says so. */
+    private readonly bothLanguages = true,
   ) {}
 
   /** How the run was interrupted, if it was: the Ctrl-C key, or a signal from outside. */
@@ -177,6 +179,10 @@ export class Controller {
         else ui.update({ summaryPage: view.summaryPage + 1 });
         return;
       case "language":
+        if (!this.bothLanguages) {
+          this.notice(`p: this program is ${view.language === "python" ? "Python" : "TypeScript"} only`);
+          return;
+        }
         ui.update({ language: view.language === "python" ? "typescript" : "python", code: true });
         return;
       case "code":

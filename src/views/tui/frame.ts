@@ -102,6 +102,11 @@ function blockedNotice(input: FrameInput): string | null {
   return `⚠ ${who} has held the loop for ${input.blocked.toFixed(1)} s without awaiting: nothing else can run · Ctrl-C stops it`;
 }
 
+/** A scenario has its code in both languages; a user's own program (`run file.py`, `run file.ts`) in one. */
+export function bothLanguages(sources: Sources): boolean {
+  return sources.python !== null && sources.typescript !== null;
+}
+
 /** The bottom row: the keys that work now, or why a key did nothing, or (final frame) how the program ended. */
 function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryPaged: boolean): Line {
   const { snapshot, ui } = input;
@@ -122,6 +127,7 @@ function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryPag
       codeBeside: box.codeBeside,
       summaryPaged,
       againStatus: ui.interrupted === "SIGTERM" ? 143 : 130,
+      bothLanguages: bothLanguages(input.sources),
     },
     box.width,
   );
@@ -138,6 +144,7 @@ function logAndCode(input: FrameInput, box: Layout, lesson: string, highlight: n
         language: ui.language,
         file: ui.language === "python" ? sources.pythonFile : sources.typescriptFile,
         source: ui.language === "python" ? sources.python : sources.typescript,
+        other: bothLanguages(sources),
         explain: lesson,
         whole: `async-demo show ${input.scenario.name}`,
         height: box.logHeight,

@@ -27,6 +27,8 @@ export interface BarInput {
   summaryPaged: boolean;
   /** The status a second Ctrl-C leaves with at once (130; 143 after SIGTERM). */
   againStatus: number;
+  /** The code exists in both languages (false for a user's own program: `p` has nothing to switch to). */
+  bothLanguages?: boolean;
 }
 
 interface Item {
@@ -55,7 +57,7 @@ function tails(b: BarInput): string[][] {
 function items(b: BarInput): Item[] {
   const code: Item[] = [
     ...(b.codeBeside ? [] : [{ text: "v code", priority: 11 }]),
-    { text: "p Python/TS", priority: 12 },
+    ...(b.bothLanguages === false ? [] : [{ text: "p Python/TS", priority: 12 }]),
   ];
   switch (b.mode) {
     case "live":

@@ -15,7 +15,7 @@ import type { ScenarioInfo, Session, SessionResult, Signal } from "../../session
 import { fileSources, type Sources, scenarioSources } from "../../session/sources.js";
 import { App, type DashboardOverlay } from "./app.js";
 import { Controller } from "./controller.js";
-import type { FrameScenario } from "./frame.js";
+import { bothLanguages, type FrameScenario } from "./frame.js";
 import { UiState } from "./ui-state.js";
 
 export interface DashboardOptions {
@@ -61,6 +61,8 @@ export async function runDashboard(
   process.on("exit", restoreTerminal);
   const sources =
     options.sources ?? (options.file === undefined ? scenarioSources(scenario.name) : fileSources(options.file));
+  // A user's own TypeScript program has no Python: its code pane opens on the code there is.
+  if (sources.python === null && sources.typescript !== null) ui.update({ language: "typescript" });
 
   return new Promise<SessionResult>((resolve, reject) => {
     let settled = false;
@@ -86,13 +88,18 @@ export async function runDashboard(
       }, 50);
     };
 
-    const controller = new Controller(session, ui, {
-      now: (status, why) => leave({ status, warnings: lastResult?.warnings ?? [] }, why),
-      finished: () => {
-        if (lastResult !== undefined) leave(lastResult);
+    const controller = new Controller(
+      session,
+      ui,
+      {
+        now: (status, why) => leave({ status, warnings: lastResult?.warnings ?? [] }, why),
+        finished: () => {
+          if (lastResult !== undefined) leave(lastResult);
+        },
+        replay: () => start(),
       },
-      replay: () => start(),
-    });
+      bothLanguages(sources),
+    );
 
     // Each end of the live run: the first, or a branch's (a command given in the history of an ended run).
     session.onEnd((result) => {

@@ -9,6 +9,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import xterm from "@xterm/headless";
 import { afterAll, describe, expect, it } from "vitest";
 import { STEP } from "../../../src/views/cast/headless.js";
 import { runCli } from "../../cli/run-cli.js";
@@ -39,19 +40,29 @@ function runEvents(args: string[], env: Record<string, string | undefined> = {})
     .filter((e) => e.seq !== undefined);
 }
 
+/** The frames: every output but the first (clear the screen) and the last (show the cursor). */
 const frames = (events: CastEvent[]) => events.filter(([, code]) => code === "o").slice(1, -1);
-const ESC = String.fromCharCode(27);
-const CSI = new RegExp(`${ESC}\\[[0-9;?]*[A-Za-z]`, "g");
-const COLOUR = new RegExp(`${ESC}\\[3\\dm`);
-/** A frame's text without its colours and cursor moves. */
-const plain = (frame: string) =>
-  frame
-    .replace(CSI, "")
-    .split("\r\n")
-    .map((l) => l.trimEnd());
+const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[3\\dm`);
+
+/** What a terminal of the cast's size shows after each frame (a frame writes only the rows that changed). */
+async function screens(header: { width: number; height: number }, events: CastEvent[]): Promise<string[][]> {
+  const term = new xterm.Terminal({ cols: header.width, rows: header.height, allowProposedApi: true });
+  const shown: string[][] = [];
+  const outputs = events.filter(([, code]) => code === "o");
+  await new Promise<void>((resolve) => term.write(outputs[0]?.[2] ?? "", resolve));
+  for (const [, , data] of outputs.slice(1, -1)) {
+    await new Promise<void>((resolve) => term.write(data, resolve));
+    const buffer = term.buffer.active;
+    shown.push(
+      Array.from({ length: term.rows }, (_, y) => buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? ""),
+    );
+  }
+  term.dispose();
+  return shown;
+}
 
 describe("--cast without a terminal", () => {
-  it("draws one dashboard frame per event, at its loop time on the paced clock", () => {
+  it("draws one dashboard frame per event, at its loop time on the paced clock", async () => {
     const args = ["gather", "--quiet"];
     const { header, events, result } = cast("gather", [...args, "--instant"]);
     expect(result.status).toBe(0);
@@ -60,17 +71,18 @@ describe("--cast without a terminal", () => {
     const run = runEvents(["gather"]);
     const drawn = frames(events);
     expect(drawn).toHaveLength(run.length);
-    for (const [k, [time, , data]] of drawn.entries()) {
+    const shown = await screens(header, events);
+    for (const [k, [time]] of drawn.entries()) {
       const event = run[k];
       // Never before its loop time; events at one loop time a readable STEP apart.
       expect(time).toBeGreaterThanOrEqual(event.time - 1e-9);
       if (k > 0) expect(time - (drawn[k - 1]?.[0] ?? 0)).toBeGreaterThanOrEqual(STEP - 1e-6);
-      const screen = plain(data);
-      expect(screen.length).toBeLessThanOrEqual(30);
+      const screen = shown[k] ?? [];
+      // The dashboard keeps the last column free: nothing wraps.
       expect(Math.max(...screen.map((l) => [...l].length))).toBeLessThanOrEqual(99);
       expect(screen[1]).toContain(`t=${event.time.toFixed(2)}s`);
     }
-    const last = plain(drawn.at(-1)?.[2] ?? "").join("\n");
+    const last = (shown.at(-1) ?? []).join("\n");
     expect(last).toContain("exit status 0");
     expect(last).toMatch(/fetch_data\s+Task-2\s+done/);
   });
@@ -84,24 +96,25 @@ describe("--cast without a terminal", () => {
     expect(paced === instant).toBe(true);
   });
 
-  it("marks the commands given to the run as the keys that give them", () => {
+  it("marks the commands given to the run as the keys that give them", async () => {
     const cancel = cast("cancel-key", ["cancel", "--quiet", "--instant", "--cancel", "long_running_task@0.5"]);
     const markers = cancel.events.filter(([, code]) => code === "m");
     expect(markers.map(([, , key]) => key)).toEqual(["c"]);
     // The frame drawn with the key: the task's row is selected and its cancellation under way.
-    const at = cancel.events.findIndex(([, code]) => code === "m");
-    const screen = plain(cancel.events[at + 1]?.[2] ?? "");
+    const marker = cancel.events.find(([, code]) => code === "m")?.[0];
+    const k = frames(cancel.events).findIndex(([time]) => time === marker);
+    const screen = (await screens(cancel.header, cancel.events))[k] ?? [];
     expect(screen.find((l) => l.includes("long_running_task") && l.includes("Task-2"))).toMatch(/^›/);
     const shutdown = cast("ctrl-c", ["shutdown", "--quiet", "--instant", "--interrupt-at", "0.5"]);
     expect(shutdown.events.filter(([, code]) => code === "m").map(([, , key]) => key)).toEqual(["Ctrl-C"]);
   });
 
-  it("takes --size, and draws without colours for --no-color", () => {
+  it("takes --size, and draws without colours for --no-color", async () => {
     const small = cast("small", ["taskgroup", "--quiet", "--instant", "--size", "80x24", "--no-color"]);
     expect(small.header).toMatchObject({ width: 80, height: 24 });
-    for (const [, , data] of frames(small.events)) {
-      expect(data).not.toMatch(COLOUR);
-      expect(plain(data).length).toBeLessThanOrEqual(24);
+    for (const [, , data] of frames(small.events)) expect(data).not.toMatch(COLOUR);
+    for (const screen of await screens(small.header, small.events)) {
+      expect(Math.max(...screen.map((l) => [...l].length))).toBeLessThanOrEqual(79);
     }
     expect(cast("colour", ["taskgroup", "--quiet", "--instant"]).text).toMatch(/\\u001b\[3\dm/);
   });
@@ -118,14 +131,14 @@ describe("--cast without a terminal", () => {
     expect(result.stderr).toBe(`async-demo: ${message}\n`);
   });
 
-  it("draws a Python program's run by CPython", (ctx) => {
+  it("draws a Python program's run by CPython", async (ctx) => {
     const python = usablePython();
     if (python === null) return ctx.skip(SKIP_WHY);
     const env = { ...COLOR, ...pythonEnv(python) };
     const { header, events } = cast("python", ["run", examples("producer_consumer.py"), "--quiet", "--instant"], env);
     expect(header.title).toContain("producer_consumer.py");
     expect(frames(events)).toHaveLength(runEvents(["run", examples("producer_consumer.py")], pythonEnv(python)).length);
-    expect(plain(frames(events).at(-1)?.[2] ?? "").join("\n")).toContain("exit status 0");
+    expect(((await screens(header, events)).at(-1) ?? []).join("\n")).toContain("exit status 0");
   });
 
   it("plays in asciinema", (ctx) => {

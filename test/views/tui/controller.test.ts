@@ -14,12 +14,12 @@ afterEach(() => {
   sessions = [];
 });
 
-function setup(name: Parameters<typeof slowSession>[0], speed = 0.1) {
+function setup(name: Parameters<typeof slowSession>[0], speed = 0.1, bothLanguages = true) {
   const session = slowSession(name, speed);
   sessions.push(session);
   const ui = new UiState();
   const exits = { now: vi.fn(), finished: vi.fn(), replay: vi.fn() } satisfies Exits;
-  const controller = new Controller(session, ui, exits);
+  const controller = new Controller(session, ui, exits, bothLanguages);
   const running = session.start();
   const store = session.store!;
   const task = (coro: string): TaskView | undefined =>
@@ -194,6 +194,16 @@ describe("Controller", () => {
     expect(t.ui.getSnapshot().language).toBe("python");
     t.controller.handle("code", "v");
     expect(t.ui.getSnapshot().code).toBe(false);
+  });
+
+  it("p on a user's own program (one language) says so and switches nothing", async () => {
+    const t = setup("cancel", 0.1, false);
+    t.controller.handle("language", "p");
+    expect(t.ui.getSnapshot()).toMatchObject({
+      language: "python",
+      code: false,
+      notice: "p: this program is Python only",
+    });
   });
 
   it("+ and - double and halve the speed, within 0.05–100", async () => {

@@ -168,6 +168,11 @@ describe("key bar", () => {
     expect(line).toContain("… · ? help");
   });
 
+  it("p is offered only when the code exists in both languages", () => {
+    expect(bar({}, 400)).toContain("p Python/TS");
+    expect(bar({ bothLanguages: false }, 400)).not.toContain("p Python/TS");
+  });
+
   it("every key it names is bound", () => {
     const wide = bar({}, 400);
     expect(wide).not.toContain("…");

@@ -333,6 +333,13 @@ describe("code pane", () => {
     expect(lines.join("\n")).toContain("async def long_running_task");
   });
 
+  it("a user's own program has one language: no twin, no switch offered", () => {
+    const frame = pane({ file: "examples/tutorial.py", other: false });
+    expect(frame.split("\n")[0]).toBe("   Python · examples/tutorial.py");
+    const ts = pane({ language: "typescript", file: "mine.ts", source: typescript, other: false });
+    expect(ts.split("\n")[0]).toBe("   TypeScript · mine.ts");
+  });
+
   it("typescript: the switch names the other language", () => {
     const frame = pane({ language: "typescript", file: "scenarios/cancel.ts", source: typescript });
     expect(frame.split("\n")[0]).toBe("   TypeScript · scenarios/cancel.ts   (p: Python)");
