@@ -13,6 +13,7 @@
  */
 import { basename } from "node:path";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { loadInk } from "./cli/load-ink.js";
 import type { PythonProgram } from "./cli/python-host.js";
 import { suggest } from "./cli/suggest.js";
 import type { ScenarioSource } from "./cli/worker-protocol.js";
@@ -462,7 +463,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (argv.length === 0) {
       if (interactive()) {
         // The list, a scenario, the list again when it ends, until q: the status is the last run's.
-        const { pickScenario } = await import("./views/tui/picker.js");
+        const { pickScenario } = await loadInk(() => import("./views/tui/picker.js"));
         let last: string | undefined;
         for (;;) {
           const picked = await pickScenario(scenarios, { current: last, again: last !== undefined });

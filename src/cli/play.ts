@@ -13,6 +13,7 @@ import type { ParamValue } from "../session/params.js";
 import type { Script } from "../session/scripted.js";
 import { type CoreFactory, type ScenarioInfo, Session, type SessionResult, type Signal } from "../session/session.js";
 import { UsageError } from "../session/usage-error.js";
+import { loadInk } from "./load-ink.js";
 import { type AfterRun, openRecordings } from "./recordings.js";
 import { formatTraceback } from "./traceback.js";
 
@@ -161,7 +162,7 @@ export async function play(host: EngineHost, options: PlayOptions): Promise<numb
   // its stdout for events, so there they go to stderr).
   for (const line of host.preamble ?? []) (line.error || options.view === "json" ? err : out)(line.text);
   if (dashboard) {
-    const { runDashboard } = await import("../views/tui/run-dashboard.js");
+    const { runDashboard } = await loadInk(() => import("../views/tui/run-dashboard.js"));
     const stopRecording = await recordings.recordDashboard(info);
     const result = await runDashboard(session, info, { file: options.file });
     await host.terminate();

@@ -19,6 +19,7 @@ import type { Script } from "../session/scripted.js";
 import { Session } from "../session/session.js";
 import { palette } from "../views/style.js";
 import { foresee } from "./foresee.js";
+import { loadInk } from "./load-ink.js";
 import { type EngineHost, handleSignals } from "./play.js";
 import { formatTraceback } from "./traceback.js";
 
@@ -119,7 +120,7 @@ export async function dashboardQuiz(
     return foresee(replayHost, { params, script, replay });
   };
   const quiz = new DashboardQuiz(session, foresight, flags.every === undefined ? {} : { every: flags.every }, refresh);
-  const { runDashboard } = await import("../views/tui/run-dashboard.js");
+  const { runDashboard } = await loadInk(() => import("../views/tui/run-dashboard.js"));
   const result = await runDashboard(session, host.info, { overlay: quiz, file: options.file });
   await host.terminate();
   for (const line of scoreText(quiz.score, palette(options.color))) out(`${line}\n`);

@@ -18,6 +18,7 @@ import { defaultParams } from "../session/params.js";
 import { Session } from "../session/session.js";
 import { palette } from "../views/style.js";
 import { recordRun } from "./foresee.js";
+import { loadInk } from "./load-ink.js";
 import { WorkerHost } from "./worker-host.js";
 
 export interface TourFlags {
@@ -57,7 +58,7 @@ export async function plainTourCommand(flags: TourFlags): Promise<number> {
 
 /** The tour in the dashboard, stop after stop; resolves with the exit status (0, or 130 after Ctrl-C twice). */
 export async function dashboardTourCommand(flags: TourFlags & { speed: number }): Promise<number> {
-  const { runDashboard } = await import("../views/tui/run-dashboard.js");
+  const { runDashboard } = await loadInk(() => import("../views/tui/run-dashboard.js"));
   const answers = new Map<number, Answered>();
   const done = new Set<number>();
   const finish = (status: number) => {

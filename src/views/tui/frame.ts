@@ -9,13 +9,13 @@ import type { Snapshot } from "../../session/store.js";
 import { codePaneLines } from "./code-pane.js";
 import { eventLogLines } from "./event-log.js";
 import { headerHeight, headerLines } from "./header.js";
-import { type BarMode, keyBar } from "./key-bar.js";
+import { type BarInput, type BarMode, keyBar } from "./key-bar.js";
 import { helpLines } from "./key-help.js";
 import { type Layout, laneWidthFor, layout } from "./layout.js";
 import { besides, fitLine, type Line, line } from "./line.js";
 import { summaryBox, summaryContent, summaryHeight, summaryLine, summaryPages } from "./summary.js";
 import { taskTreeLines, wholeDetail } from "./task-tree.js";
-import { clip, seconds } from "./text.js";
+import { clip, seconds, wrap } from "./text.js";
 import { selectedIndex, treeRows, visibleWindow } from "./tree.js";
 import type { UiSnapshot } from "./ui-state.js";
 
@@ -108,7 +108,7 @@ export function bothLanguages(sources: Sources): boolean {
 }
 
 /** The bottom row: the keys that work now, or why a key did nothing, or (final frame) how the program ended. */
-function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryPaged: boolean): Line {
+function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryKey: BarInput["summaryKey"]): Line {
   const { snapshot, ui } = input;
   if (ui.leaving !== null) {
     // The final frame stays on screen after the program has gone: it offers no keys.
@@ -125,7 +125,7 @@ function bottomBar(input: FrameInput, box: Layout, finished: boolean, summaryPag
       paused: snapshot.phase === "paused",
       status: snapshot.status,
       codeBeside: box.codeBeside,
-      summaryPaged,
+      ...(finished && summaryKey !== undefined ? { summaryKey } : {}),
       againStatus: ui.interrupted === "SIGTERM" ? 143 : 130,
       bothLanguages: bothLanguages(input.sources),
     },
@@ -191,13 +191,18 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
   // The selected task's detail, when its row cuts it, gets lines of their own under the tree.
   let whole = selectedTask ? wholeDetail(selectedTask, state, input.now, width, laneWidthFor(size.columns)) : [];
   const content = finished ? summaryContent({ state, status: snapshot.status ?? 0, explain: lesson, width }) : [];
+  // Folded (m after the last page): only how main ended stays, and the log gets the rows back.
+  const headline = finished
+    ? wrap(summaryLine(state, snapshot.status ?? 0), width).map((text) => line(text, { bold: true }))
+    : [];
+  let summaryRows = finished ? summaryHeight(content) : 0;
   const layoutWith = (treeExtra: number) =>
     layout({
       columns: size.columns,
       rows: size.rows,
       tasks: rows.length,
       header: headerHeight(notices.length, warnings.length) + (prompt === null ? 0 : 1) + (card?.lines.length ?? 0),
-      summary: finished ? summaryHeight(content) : 0,
+      summary: summaryRows,
       treeExtra,
     });
   let box = layoutWith(whole.length);
@@ -207,7 +212,17 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
     box = layoutWith(0);
   }
   const pages = finished ? summaryPages(content, box.summaryHeight) : 1;
-  const ownBar = bottomBar(input, box, finished, pages > 1);
+  // m turns the pages, then folds the summary (when the log has more events than it shows), then starts again.
+  const foldable = finished && box.summaryHeight > headline.length && Math.max(0, box.logHeight - 1) < snapshot.cursor;
+  const page = ui.summaryPage % (foldable ? pages + 1 : pages);
+  const folded = foldable && page === pages;
+  if (folded) {
+    summaryRows = headline.length;
+    whole = selectedTask ? wholeDetail(selectedTask, state, input.now, width, laneWidthFor(size.columns)) : [];
+    box = layoutWith(whole.length);
+  }
+  const summaryKey = folded ? "summary" : page < pages - 1 ? "more" : foldable ? "log" : undefined;
+  const ownBar = bottomBar(input, box, finished, summaryKey);
   const bar = card?.bar != null && ui.leaving === null ? fitLine(card.bar, box.width) : ownBar;
 
   if (ui.help > 0) return [...helpLines(ui.help, box.width, box.helpHeight).slice(0, size.rows - 1), bar];
@@ -243,9 +258,11 @@ export function drawFrame(input: FrameInput, size: Size): Line[] {
   const summary =
     !finished || box.summaryHeight === 0
       ? []
-      : box.summaryHeight >= 3
-        ? summaryBox(content, box.summaryHeight, ui.summaryPage % pages, box.width)
-        : [line(clip(summaryLine(state, snapshot.status ?? 0), box.width), { bold: true })];
+      : folded
+        ? headline.slice(0, box.summaryHeight)
+        : box.summaryHeight >= 3
+          ? summaryBox(content, box.summaryHeight, page, box.width)
+          : [line(clip(summaryLine(state, snapshot.status ?? 0), box.width), { bold: true })];
 
   const body = [...tree, ...logAndCode(input, box, lesson, card?.highlight ?? null), ...summary];
   const footer = [

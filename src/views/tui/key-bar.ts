@@ -23,8 +23,11 @@ export interface BarInput {
   status: number | null;
   /** The code pane sits beside the log (v does nothing then). */
   codeBeside: boolean;
-  /** The summary has more than one page (m turns them). */
-  summaryPaged: boolean;
+  /**
+   * What m does after the end: `more` (the summary's next page), `log` (fold the summary to its first
+   * line so the log can be read: how the run unwound), `summary` (unfold it). Absent while the run goes on.
+   */
+  summaryKey?: "more" | "log" | "summary";
   /** The status a second Ctrl-C leaves with at once (130; 143 after SIGTERM). */
   againStatus: number;
   /** The code exists in both languages (false for a user's own program: `p` has nothing to switch to). */
@@ -94,7 +97,9 @@ function items(b: BarInput): Item[] {
       ];
     case "finished":
       return [
-        ...(b.summaryPaged ? [{ text: "m more", priority: 0 }] : []),
+        ...(b.summaryKey === undefined
+          ? []
+          : [{ text: `m ${b.summaryKey}`, priority: b.summaryKey === "more" ? 0 : 1 }]),
         { text: "b/[ look back", priority: 1 },
         { text: "r replay", priority: 2 },
         { text: "↑↓ select", priority: 3 },

@@ -125,7 +125,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     action: "more",
     keys: "m",
-    description: "the summary's next page, when it does not fit the terminal",
+    description: "after the end: the summary's next page, then the log in its place (how the run unwound)",
     matches: is("m"),
   },
   { action: "language", keys: "p", description: "code pane: Python twin / TypeScript", matches: is("p") },

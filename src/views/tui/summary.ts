@@ -71,7 +71,8 @@ export interface SummaryInput {
 export function summaryContent(s: SummaryInput): Line[] {
   const inner = Math.max(1, s.width - 2);
   const tasks = [...s.state.tasks.values()];
-  const out: Line[] = [line(clip(summaryLine(s.state, s.status), inner), { bold: true })];
+  // How main ended and the status, wrapped rather than cut: the status is what the run answers.
+  const out: Line[] = wrap(summaryLine(s.state, s.status), inner).map((text) => line(text, { bold: true }));
   const by = (state: TaskView["state"]) => tasks.filter((t) => t.state === state);
   const done = by("done");
   const failed = by("failed");
@@ -119,7 +120,9 @@ export function summaryBox(content: readonly Line[], height: number, page: numbe
     const pages = Math.ceil(content.length / size);
     const shown = Math.min(page, pages - 1);
     body = content.slice(shown * size, (shown + 1) * size);
-    const next = shown + 1 < pages ? "m: the next page" : "m: back to the first page";
+    // The last page keeps the box's height: the panels above do not move when it is turned to.
+    while (body.length < size) body.push(line(""));
+    const next = shown + 1 < pages ? "m: the next page" : "m: the log in its place";
     body.push(line(clip(`… page ${shown + 1}/${pages} of the summary · ${next}`, inner), { dim: true }));
   }
   const edge = { color: "cyan" } as const;

@@ -235,7 +235,114 @@ async def primitives_under_cancellation():
     print("a2", a2.done(), lock.locked())
 
 
+# A waiter woken and cancelled in the same iteration passes the wake-up on (Condition, Semaphore, Queue
+# get/put, Lock), as 3.13 does; an Event waiter cancelled after set() is cancelled.
+async def wakeups_passed_on():
+    cond = asyncio.Condition()
+    async def w(n):
+        async with cond:
+            try:
+                await cond.wait()
+                print("woke", n)
+            except asyncio.CancelledError:
+                print("cancelled", n)
+                raise
+    ts = [asyncio.create_task(w(i)) for i in range(3)]
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify(1)
+        ts[0].cancel()
+    await asyncio.sleep(0.1)
+    print([t.done() for t in ts])
+    async with cond:
+        cond.notify(1)
+        ts[1].cancel()
+        ts[2].cancel()
+    await asyncio.gather(*ts, return_exceptions=True)
+    # semaphore: release then cancel the woken waiter
+    sem = asyncio.Semaphore(0)
+    async def s(n):
+        try:
+            await sem.acquire()
+            print("sem got", n)
+        except asyncio.CancelledError:
+            print("sem cancelled", n)
+            raise
+    ss = [asyncio.create_task(s(i)) for i in range(3)]
+    await asyncio.sleep(0)
+    sem.release()
+    ss[0].cancel()
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print([t.done() for t in ss], sem._value)
+    sem.release(); sem.release()
+    await asyncio.gather(*ss, return_exceptions=True)
+    print(sem._value)
+    # queue getter cancelled after put
+    q = asyncio.Queue()
+    async def g(n):
+        try:
+            print("got", n, await q.get())
+        except asyncio.CancelledError:
+            print("get cancelled", n)
+            raise
+    gs = [asyncio.create_task(g(i)) for i in range(2)]
+    await asyncio.sleep(0)
+    q.put_nowait("item")
+    gs[0].cancel()
+    await asyncio.sleep(0.1)
+    print([t.done() for t in gs], q.qsize())
+    gs[1].cancel()
+    await asyncio.gather(*gs, return_exceptions=True)
+    # putter cancelled after a get frees a slot
+    q = asyncio.Queue(1)
+    q.put_nowait(0)
+    async def p(n):
+        try:
+            await q.put(n)
+            print("put", n)
+        except asyncio.CancelledError:
+            print("put cancelled", n)
+            raise
+    ps = [asyncio.create_task(p(i)) for i in (1, 2)]
+    await asyncio.sleep(0)
+    print(q.get_nowait())
+    ps[0].cancel()
+    await asyncio.sleep(0.1)
+    print([t.done() for t in ps], q.qsize(), list(q._queue))
+    # event set then waiter cancelled
+    ev = asyncio.Event()
+    async def e():
+        try:
+            print("ev", await ev.wait())
+        except asyncio.CancelledError:
+            print("ev cancelled")
+            raise
+    et = asyncio.create_task(e())
+    await asyncio.sleep(0)
+    ev.set()
+    et.cancel()
+    await asyncio.gather(et, return_exceptions=True)
+    # lock: release, cancel woken, third gets it
+    lock = asyncio.Lock()
+    await lock.acquire()
+    async def l(n):
+        try:
+            async with lock:
+                print("lock", n)
+        except asyncio.CancelledError:
+            print("lock cancelled", n)
+            raise
+    ls = [asyncio.create_task(l(i)) for i in range(3)]
+    await asyncio.sleep(0)
+    lock.release()
+    ls[0].cancel()
+    await asyncio.gather(*ls, return_exceptions=True)
+    print(lock.locked())
+
+
 run_tests(
     primitives_basics,
     primitives_under_cancellation,
+    wakeups_passed_on,
 )

@@ -320,4 +320,134 @@ const primitives_under_cancellation = coroutine(async function primitives_under_
   print("a2", a2.done(), lock.locked());
 });
 
-export default () => runTests(primitives_basics, primitives_under_cancellation);
+// A waiter woken and cancelled in the same iteration passes the wake-up on (Condition, Semaphore, Queue
+// get/put, Lock), as 3.13 does; an Event waiter cancelled after set() is cancelled.
+const wakeups_passed_on = coroutine(async function wakeups_passed_on() {
+  const cond = new Condition();
+  const w = coroutine(async function w(n: number) {
+    await cond.acquire();
+    try {
+      try {
+        await cond.wait();
+        print("woke", n);
+      } catch (e) {
+        if (e instanceof CancelledError) print("cancelled", n);
+        throw e;
+      }
+    } finally {
+      cond.release();
+    }
+  });
+  const ts = [0, 1, 2].map((i) => createTask(w(i)));
+  await sleep(0);
+  await cond.acquire();
+  try {
+    cond.notify(1);
+    ts[0]!.cancel();
+  } finally {
+    cond.release();
+  }
+  await sleep(0.1);
+  print(repr(ts.map((t) => t.done())));
+  await cond.acquire();
+  try {
+    cond.notify(1);
+    ts[1]!.cancel();
+    ts[2]!.cancel();
+  } finally {
+    cond.release();
+  }
+  await gather(...ts, { returnExceptions: true });
+  const sem = new Semaphore(0);
+  const s = coroutine(async function s(n: number) {
+    try {
+      await sem.acquire();
+      print("sem got", n);
+    } catch (e) {
+      if (e instanceof CancelledError) print("sem cancelled", n);
+      throw e;
+    }
+  });
+  const ss = [0, 1, 2].map((i) => createTask(s(i)));
+  await sleep(0);
+  sem.release();
+  ss[0]!.cancel();
+  await sleep(0);
+  await sleep(0);
+  print(repr(ss.map((t) => t.done())), sem._value);
+  sem.release();
+  sem.release();
+  await gather(...ss, { returnExceptions: true });
+  print(sem._value);
+  let q = new Queue<unknown>();
+  const g = coroutine(async function g(n: number) {
+    try {
+      print("got", n, await q.get());
+    } catch (e) {
+      if (e instanceof CancelledError) print("get cancelled", n);
+      throw e;
+    }
+  });
+  const gs = [0, 1].map((i) => createTask(g(i)));
+  await sleep(0);
+  q.putNowait("item");
+  gs[0]!.cancel();
+  await sleep(0.1);
+  print(repr(gs.map((t) => t.done())), q.qsize());
+  gs[1]!.cancel();
+  await gather(...gs, { returnExceptions: true });
+  q = new Queue<unknown>(1);
+  q.putNowait(0);
+  const p = coroutine(async function p(n: number) {
+    try {
+      await q.put(n);
+      print("put", n);
+    } catch (e) {
+      if (e instanceof CancelledError) print("put cancelled", n);
+      throw e;
+    }
+  });
+  const ps = [1, 2].map((i) => createTask(p(i)));
+  await sleep(0);
+  print(q.getNowait());
+  ps[0]!.cancel();
+  await sleep(0.1);
+  print(repr(ps.map((t) => t.done())), q.qsize(), repr([...q._queue]));
+  const ev = new Event();
+  const e = coroutine(async function e() {
+    try {
+      print("ev", await ev.wait());
+    } catch (x) {
+      if (x instanceof CancelledError) print("ev cancelled");
+      throw x;
+    }
+  });
+  const et = createTask(e());
+  await sleep(0);
+  ev.set();
+  et.cancel();
+  await gather(et, { returnExceptions: true });
+  const lock = new Lock();
+  await lock.acquire();
+  const l = coroutine(async function l(n: number) {
+    try {
+      await lock.acquire();
+      try {
+        print("lock", n);
+      } finally {
+        lock.release();
+      }
+    } catch (x) {
+      if (x instanceof CancelledError) print("lock cancelled", n);
+      throw x;
+    }
+  });
+  const ls = [0, 1, 2].map((i) => createTask(l(i)));
+  await sleep(0);
+  lock.release();
+  ls[0]!.cancel();
+  await gather(...ls, { returnExceptions: true });
+  print(lock.locked());
+});
+
+export default () => runTests(primitives_basics, primitives_under_cancellation, wakeups_passed_on);

@@ -117,9 +117,30 @@ describe("after the run", () => {
       const lines = frame(s, storeAt(events, events.length, status), { columns: 80, rows: 23 });
       const text = words(lines.join("\n"));
       expect(text, s.name).toContain(words(`Lesson: ${s.explain}`));
-      expect(text).toContain(`exit status ${status}`);
+      // The first line whole: how main ended and the status (cancel's is longer than 78 cells).
+      expect(text, s.name).toMatch(new RegExp(`Finished at t=[^…]* — exit status ${status} `));
       expect(lines.join("\n")).not.toContain("m more");
     }
+  });
+
+  it("at 120×40 after a Ctrl-C in shutdown, the whole lesson and the status are on screen", async () => {
+    const { events, status } = await finishedRun("shutdown", { interruptAt: 0.5 });
+    const lines = frame(scenario("shutdown"), storeAt(events, events.length, status), { columns: 120, rows: 39 });
+    const text = words(lines.join("\n"));
+    expect(text).toContain(words(`Lesson: ${scenario("shutdown").explain}`));
+    expect(text).toContain("— exit status 0");
+    expect(lines.join("\n")).not.toContain("m more");
+  });
+
+  it("a first line longer than the box wraps: how main ended and the exit status are never cut", async () => {
+    // cancel with main itself cancelled: "Finished at t=0.50s: main ended cancelled: run() raised CancelledError — exit status 1"
+    const { events, status } = await finishedRun("cancel", { cancels: [{ target: "main", at: 0.5 }] });
+    expect(status).toBe(1);
+    const lines = frame(scenario("cancel"), storeAt(events, events.length, status), { columns: 80, rows: 23 });
+    expect(words(lines.join("\n"))).toContain(
+      "Finished at t=0.50s: main ended cancelled: run() raised CancelledError — exit status 1",
+    );
+    expect(lines.join("\n")).not.toMatch(/Finished at[^\n]*…/);
   });
 
   it("on a terminal too short for it, the summary pages with m, and the key bar says so", async () => {
@@ -130,6 +151,25 @@ describe("after the run", () => {
     expect(first.at(-1)).toContain("m more");
     const second = frame(scenario("shutdown"), snapshot, { columns: 60, rows: 12 }, { summaryPage: 1 });
     expect(second.join("\n")).toMatch(/page 2\/\d of the summary/);
+  });
+
+  it("m after the summary's last page folds it to how main ended: the log shows how the run unwound (80×24)", async () => {
+    const { events, status } = await finishedRun("shutdown", { interruptAt: 0.5 });
+    const snapshot = storeAt(events, events.length, status);
+    const open = frame(scenario("shutdown"), snapshot, { columns: 80, rows: 23 });
+    expect(open.join("\n")).not.toContain("cancel() returned");
+    expect(open.at(-1)).toContain("m log");
+    const folded = frame(scenario("shutdown"), snapshot, { columns: 80, rows: 23 }, { summaryPage: 1 });
+    const text = folded.join("\n");
+    expect(text).toContain("Finished at t=0.50s: main returned None — exit status 0");
+    expect(text).not.toContain("Lesson:");
+    expect(text).toContain("cancel() returned [False, False, False]");
+    expect(text).toContain("» Cleaned up");
+    expect(folded.at(-1)).toContain("m summary");
+    expect(folded).toHaveLength(23);
+    // Once more: the summary is back, whole.
+    const again = frame(scenario("shutdown"), snapshot, { columns: 80, rows: 23 }, { summaryPage: 2 });
+    expect(again).toEqual(open);
   });
 
   it("a selected task whose detail its row cuts gets it whole on a line under the tree", async () => {

@@ -151,7 +151,6 @@ describe("key bar", () => {
           paused: false,
           status: null,
           codeBeside: false,
-          summaryPaged: false,
           againStatus: 130,
           ...change,
         },
@@ -211,7 +210,9 @@ describe("key bar", () => {
     expect(finished.endsWith("? help · q quit (status 0)")).toBe(true);
     expect(finished).not.toContain("Ctrl-C");
     expect(finished).not.toContain("space");
-    expect(bar({ mode: "finished", status: 1, summaryPaged: true })).toContain("m more");
+    expect(bar({ mode: "finished", status: 1, summaryKey: "more" })).toContain("m more");
+    expect(bar({ mode: "finished", status: 1, summaryKey: "log" })).toContain("m log");
+    expect(bar({ mode: "finished", status: 1, summaryKey: "summary" })).toContain("m summary");
   });
 
   it("the code pane beside the log: no v (it does nothing then)", () => {

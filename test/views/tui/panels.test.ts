@@ -442,7 +442,9 @@ describe("summary", () => {
         time: 1,
       })),
     ] as never);
-    const line = text(summaryContent({ state: many, status: 0, explain: "", width: 60 })).split("\n")[1]!;
+    const line = text(summaryContent({ state: many, status: 0, explain: "", width: 60 }))
+      .split("\n")
+      .find((l) => l.startsWith("✔"))!;
     expect(line).toMatch(/^✔ 500 done: w-0 → 0, w-1 → 1, .*…$/);
     expect(width(line)).toBeLessThanOrEqual(58);
   });
