@@ -4,8 +4,8 @@
  * raises where a task waits, Ctrl-C is a real SIGINT (asyncio.run's handling runs the program's cleanup on
  * screen) and the exit status is the one CPython gives; the screen says what differs from a built-in run.
  */
-import { afterEach, describe, expect, it } from "vitest";
-import { spawnTerminal, type Terminal } from "../support/pty.js";
+import { describe, expect, it } from "vitest";
+import { type Terminal, terminalLauncher } from "../support/pty.js";
 import { examples, pythonEnv, SKIP_WHY, usablePython } from "./cpython.js";
 
 const SHOW_CURSOR = "\u001b[?25h";
@@ -13,22 +13,8 @@ const CTRL_C = "\u0003";
 const TIMEOUT = 60_000;
 
 const python = usablePython();
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) {
-    try {
-      t.kill("SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
-
-function launch(args: string[], columns = 110, rows = 32): Terminal {
-  const t = spawnTerminal(args, { columns, rows, noColor: true, env: python === null ? {} : pythonEnv(python) });
-  open.push(t);
-  return t;
-}
+const spawn = terminalLauncher({ noColor: true, env: python === null ? {} : pythonEnv(python) });
+const launch = (args: string[], columns = 110, rows = 32): Terminal => spawn(args, { columns, rows });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

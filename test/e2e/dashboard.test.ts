@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import stringWidth from "string-width";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { spawnTerminal, type Terminal } from "../support/pty.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Terminal, terminalLauncher } from "../support/pty.js";
 
 const SHOW_CURSOR = "\u001b[?25h";
 const CTRL_C = "\u0003";
@@ -16,23 +16,8 @@ const TIMEOUT = 45_000;
 const dir = mkdtempSync(join(tmpdir(), "async-demo-dashboard-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const open: Terminal[] = [];
-afterEach(() => {
-  // Never leave a child behind, whatever happened in the test.
-  for (const t of open.splice(0)) {
-    try {
-      t.kill("SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
-
-function launch(args: string[], options: { columns?: number; rows?: number; noColor?: boolean } = {}): Terminal {
-  const t = spawnTerminal(args, options);
-  open.push(t);
-  return t;
-}
+// Never leave a child behind, whatever happened in the test.
+const launch = terminalLauncher();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

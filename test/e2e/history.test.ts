@@ -2,24 +2,13 @@
 // — the clock, the history position — and a key acts on what is displayed. Run in a pseudo-terminal.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { spawnTerminal, type Terminal } from "../support/pty.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { terminalLauncher } from "../support/pty.js";
 
 const CTRL_C = "\u0003";
 const TIMEOUT = 60_000;
 /** Generous waits: the machine may be busy; a fixed bug shows within a second or two. */
 const WAIT = 20_000;
-
-const open: Terminal[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) {
-    try {
-      t.kill("SIGKILL");
-    } catch {
-      // already gone
-    }
-  }
-});
 
 beforeAll(() => {
   if (!existsSync(fileURLToPath(new URL("../../dist/src/cli.js", import.meta.url)))) {
@@ -27,11 +16,7 @@ beforeAll(() => {
   }
 });
 
-function launch(args: string[]): Terminal {
-  const t = spawnTerminal(args, { columns: 120, rows: 40, noColor: true });
-  open.push(t);
-  return t;
-}
+const launch = terminalLauncher({ columns: 120, rows: 40, noColor: true });
 
 /** The loop time in the header (`t=0.53s`). */
 function headerTime(screen: string): number {

@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import pty from "@lydell/node-pty";
 import xterm from "@xterm/headless";
+import { afterEach } from "vitest";
 
 const BIN = fileURLToPath(new URL("../../bin/async-demo", import.meta.url));
 
@@ -25,11 +26,39 @@ export interface Terminal {
   readonly pid: number;
 }
 
+export interface TerminalOptions {
+  columns?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  noColor?: boolean;
+}
+
+/**
+ * A spawnTerminal with the file's defaults whose terminals are all killed after each test, whatever
+ * happened in it: a failed wait must not leave a child drawing (and loading the machine) behind.
+ */
+export function terminalLauncher(
+  defaults: TerminalOptions = {},
+): (args: string[], options?: TerminalOptions) => Terminal {
+  const open: Terminal[] = [];
+  afterEach(() => {
+    for (const t of open.splice(0)) {
+      try {
+        t.kill("SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  });
+  return (args, options = {}) => {
+    const t = spawnTerminal(args, { ...defaults, ...options });
+    open.push(t);
+    return t;
+  };
+}
+
 /** Colours are forced on (FORCE_COLOR=1, no NO_COLOR) unless `noColor`: then the environment a NO_COLOR user has. */
-export function spawnTerminal(
-  args: string[],
-  options: { columns?: number; rows?: number; env?: Record<string, string>; noColor?: boolean } = {},
-): Terminal {
+export function spawnTerminal(args: string[], options: TerminalOptions = {}): Terminal {
   const columns = options.columns ?? 100;
   const rows = options.rows ?? 30;
   const env: Record<string, string> = {};
