@@ -278,11 +278,12 @@ describe("dashboard in a terminal", () => {
       expect(picker).toMatch(/› gather\s+gather\(\): run coroutines concurrently/);
       t.write("j");
       await t.waitFor((s) => /› exceptions/.test(s), 20_000);
-      t.write("jk");
-      await t.waitFor((s) => /› exceptions/.test(s), 20_000);
+      // Keys typed together (fast typing, a held key) arrive as one chunk: each one moves.
+      t.write("jj");
+      await t.waitFor((s) => /› cancel-reraise /.test(s), 20_000);
       t.write(DOWN);
-      await t.waitFor((s) => /› cancel /.test(s), 20_000);
-      t.write("k");
+      await t.waitFor((s) => /› shutdown /.test(s), 20_000);
+      t.write("kkk");
       await t.waitFor((s) => /› exceptions/.test(s), 20_000);
       t.write("\r");
       const s = await t.waitFor((s) => s.includes("async-demo · exceptions —") && s.includes("Tasks ("), 20_000);

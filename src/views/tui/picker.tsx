@@ -6,6 +6,7 @@
 import { Box, render, Text, useInput } from "ink";
 import { useState } from "react";
 import type { Scenario } from "../../runtime/scenario.js";
+import { keyPresses } from "./keymap.js";
 import { cell, clip } from "./text.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
@@ -22,10 +23,16 @@ function Picker({ scenarios, initial, onPick }: PickerProps) {
   const { columns } = useTerminalSize();
   const width = Math.max(20, columns - 1);
   useInput((input, key) => {
-    if (key.upArrow || input === "k") setIndex((i) => (i + scenarios.length - 1) % scenarios.length);
-    else if (key.downArrow || input === "j") setIndex((i) => (i + 1) % scenarios.length);
-    else if (key.return) onPick(scenarios[index]);
-    else if (input === "q" || key.escape || (key.ctrl && input === "c")) onPick(undefined);
+    // Keys that arrive together ("jj" typed fast, a held key) come as one input: each is a press.
+    let at = index;
+    for (const press of keyPresses(input, key)) {
+      if (press.name === "up" || press.input === "k") at = (at + scenarios.length - 1) % scenarios.length;
+      else if (press.name === "down" || press.input === "j") at = (at + 1) % scenarios.length;
+      else if (press.name === "return") return onPick(scenarios[at]);
+      else if (press.input === "q" || press.name === "escape" || (press.ctrl && press.name === "c"))
+        return onPick(undefined);
+    }
+    setIndex(at);
   });
   const current = scenarios[index];
   return (
