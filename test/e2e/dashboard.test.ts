@@ -379,7 +379,9 @@ describe("dashboard in a terminal", () => {
     "80×24: the whole lesson of cancel-reraise is on screen after the end, and the key bar ends with the ways out",
     async () => {
       const t = launch(["cancel-reraise", "--speed", "4"], { columns: 80, rows: 24 });
-      const s = await t.waitFor((s) => s.includes("Finished at"), 15_000);
+      // The key bar is the frame's last row: the whole final frame has arrived (a screen read mid-write
+      // under load had the summary but not yet the key bar).
+      const s = await t.waitFor((s) => s.includes("Finished at") && s.includes("q quit (status 0)"), 15_000);
       const text = s.replace(/[│┌┐└┘─]/g, " ").replace(/\s+/g, " ");
       expect(text).toContain(
         "Main also noticed that the task was cancelled'. Compare scenario cancel, where the task swallows it.",
@@ -411,7 +413,8 @@ export default coroutine(async function main() {
 `,
       );
       const t = launch(["run", file, "--speed", "0.5"], { columns: 70, rows: 22 });
-      const s = await t.waitFor((s) => s.includes("Finished at"), 15_000);
+      // The whole final frame, up to its last row (the key bar).
+      const s = await t.waitFor((s) => s.includes("Finished at") && s.includes("q quit (status 0)"), 15_000);
       const lines = s.split("\n");
       expect(lines[0]).toMatch(/^async-demo · wide — /);
       expect(s).not.toContain("\uFFFD");
