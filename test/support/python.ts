@@ -132,6 +132,24 @@ function statusOf(code: number | null, signal: NodeJS.Signals | null): number {
   return signal ? 128 + (SIGNALS[signal] ?? 0) : (code ?? 1);
 }
 
+/** Run `python` with `argv` (at most a few at once), its status as a shell reports it. */
+function execPython(python: Python, argv: string[], env: NodeJS.ProcessEnv): Promise<PythonResult> {
+  return limited(
+    () =>
+      new Promise((resolve) => {
+        execFile(python.executable, argv, { encoding: "utf8", timeout: 60_000, env }, (error, stdout, stderr) => {
+          let status = 0;
+          if (error) {
+            const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
+            const code = (error as { code?: unknown }).code;
+            status = statusOf(typeof code === "number" ? code : 1, signal);
+          }
+          resolve({ stdout, stderr, status });
+        });
+      }),
+  );
+}
+
 /** Run `script` under plain CPython (no probe), with `env` added to the environment. */
 export function runCPython(
   python: Python,
@@ -139,25 +157,7 @@ export function runCPython(
   args: string[] = [],
   env: Record<string, string> = {},
 ): Promise<PythonResult> {
-  return limited(
-    () =>
-      new Promise((resolve) => {
-        execFile(
-          python.executable,
-          [script, ...args],
-          { encoding: "utf8", timeout: 60_000, env: { ...ENV, ...env } },
-          (error, stdout, stderr) => {
-            let status = 0;
-            if (error) {
-              const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
-              const code = (error as { code?: unknown }).code;
-              status = statusOf(typeof code === "number" ? code : 1, signal);
-            }
-            resolve({ stdout, stderr, status });
-          },
-        );
-      }),
-  );
+  return execPython(python, [script, ...args], { ...ENV, ...env });
 }
 
 /** Run `script` under CPython on the probe's virtual clock (no events), with optional scripted commands. */
@@ -167,25 +167,7 @@ export function runPython(
   args: string[] = [],
   vclock: VclockOptions = {},
 ): Promise<PythonResult> {
-  return limited(
-    () =>
-      new Promise((resolve) => {
-        execFile(
-          python.executable,
-          [PROBE, ...scriptFlags(vclock), "--", script, ...args],
-          { encoding: "utf8", timeout: 60_000, env: ENV },
-          (error, stdout, stderr) => {
-            let status = 0;
-            if (error) {
-              const signal = (error as { signal?: NodeJS.Signals }).signal ?? null;
-              const code = (error as { code?: unknown }).code;
-              status = statusOf(typeof code === "number" ? code : 1, signal);
-            }
-            resolve({ stdout, stderr, status });
-          },
-        );
-      }),
-  );
+  return execPython(python, [PROBE, ...scriptFlags(vclock), "--", script, ...args], ENV);
 }
 
 /** An event: numbered, or the one without a number (a blocked-step warning: wall time, as the runtime's). */
