@@ -42,7 +42,10 @@ const BLOCKED_STEP_MS = 100;
 
 const TASK_KIND = 1;
 
-type ReadyEntry = Handle | Task<unknown>;
+/** A function queued as a ready entry: a future's done-callback, its future queued beside it (see ReadyQueue). */
+type QueuedDoneCallback = (future: unknown) => unknown;
+
+type ReadyEntry = Handle | Task<unknown> | QueuedDoneCallback;
 
 /** What the loop's exception handler receives (asyncio's `context` dict). */
 export interface ExceptionContext {
@@ -313,7 +316,9 @@ export class EventLoop {
     } else if (cb instanceof ForeignThen) {
       this._push(new DoneHandle(cb.settle, fut, true));
     } else {
-      this._push(new DoneHandle(cb as (f: never) => unknown, fut));
+      // The function itself, its future beside it: no handle object per completion (see ReadyQueue).
+      this._ready.pushWith(cb as QueuedDoneCallback, fut);
+      if (this._idle) this._wake();
     }
   }
 
@@ -553,10 +558,11 @@ export class EventLoop {
         const entry = this._ready.shift();
         this._snapshot--;
         this.handlesRun++;
-        if (entry._kind === TASK_KIND) {
+        if ((entry as Task<unknown>)._kind === TASK_KIND) {
           if ((entry as Task<unknown>)._step()) return;
         } else {
-          this._runCallback(entry as Handle);
+          if (typeof entry === "function") this._runDoneCallback(entry, this._ready.shiftedArg);
+          else this._runCallback(entry as Handle);
           if (this._deferToDrain) {
             // The callback started promise work (an async callback, a foreign then
             // resolved): let it finish before the next step so it cannot interleave.
@@ -586,6 +592,26 @@ export class EventLoop {
         return;
       }
       const message = `Exception in callback ${handle._fn.name || "<anonymous>"}()`;
+      this._warn("callback-error", `${message}: ${repr(error)}`);
+      this.callExceptionHandler({ message, exception: error });
+    } finally {
+      this._inCallback = false;
+    }
+  }
+
+  /** A future's done-callback queued as itself (`_queueCallback`): what `_runCallback` does for its handle. */
+  private _runDoneCallback(fn: QueuedDoneCallback, fut: unknown): void {
+    this._inCallback = true;
+    try {
+      const identity = this._foreign.identity;
+      const result = identity !== undefined ? identity.run(NOT_A_TASK, fn, fut) : fn(fut);
+      if (result !== null && typeof (result as { then?: unknown })?.then === "function") this._deferToDrain = true;
+    } catch (error) {
+      if (error instanceof KeyboardInterrupt) {
+        this._escape(error);
+        return;
+      }
+      const message = `Exception in callback ${fn.name || "<anonymous>"}()`;
       this._warn("callback-error", `${message}: ${repr(error)}`);
       this.callExceptionHandler({ message, exception: error });
     } finally {
