@@ -44,6 +44,12 @@ export class LiveTasks<T extends Slotted> implements Iterable<T> {
   }
 
   private compact(): void {
+    if (this.holes === this.slots.length) {
+      // Nothing left to keep (a run's first task after a 100,000-task gather ended): no walk.
+      this.slots = [];
+      this.holes = 0;
+      return;
+    }
     const kept: T[] = [];
     for (const task of this.slots) {
       if (task === null) continue;

@@ -476,7 +476,9 @@ export class EventLoop {
     const task = this._current;
     this._stepOpen = false;
     this._current = null;
-    this._suspends.length = 0;
+    // Usually empty here (_endSuspend took the step's one entry): setting `length` is a runtime call
+    // (0.8% of a 100,000-task gather's profile), so only when there is something to drop.
+    if (this._suspends.length !== 0) this._suspends.length = 0;
     if (this._stepStartedAt < 0 || task === null) return;
     const elapsed = performance.now() - this._stepStartedAt;
     if (elapsed > BLOCKED_STEP_MS) {
