@@ -8,7 +8,8 @@
  * test/twins/cases/fuzz_<seed>_<i>.py/.ts, a permanent twin test.
  *
  * Options: --runs N (1000), --seed S (random), --batch B (500 programs per
- * Python process), --shrink K (shrink at most K divergences, 5), --no-save.
+ * Python process), --shrink K (shrink at most K divergences, 5), --no-save,
+ * --primitives (primitive-heavy programs: locks, events, queues… everywhere).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
@@ -16,7 +17,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { findPython, type Python } from "../support/python.js";
-import { type Program, program } from "./gen.js";
+import { type Program, primitiveProgram, program } from "./gen.js";
 import { pythonDefs, pythonScript, typescriptDefs, typescriptModule } from "./render.js";
 import { compareBatch, type Divergence, firstDifference, runOne } from "./runner.js";
 
@@ -29,10 +30,18 @@ interface Options {
   batch: number;
   shrink: number;
   save: boolean;
+  primitives: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { runs: 1000, seed: Date.now() % 2 ** 31, batch: 500, shrink: 5, save: true };
+  const options: Options = {
+    runs: 1000,
+    seed: Date.now() % 2 ** 31,
+    batch: 500,
+    shrink: 5,
+    save: true,
+    primitives: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const number = (): number => {
@@ -45,7 +54,8 @@ function parseArgs(argv: string[]): Options {
     else if (arg === "--batch") options.batch = Math.max(1, number());
     else if (arg === "--shrink") options.shrink = number();
     else if (arg === "--no-save") options.save = false;
-    else throw new Error(`unknown option ${arg} (use --runs N --seed S --batch B --shrink K --no-save)`);
+    else if (arg === "--primitives") options.primitives = true;
+    else throw new Error(`unknown option ${arg} (use --runs N --seed S --batch B --shrink K --no-save --primitives)`);
   }
   return options;
 }
@@ -59,10 +69,15 @@ async function agrees(python: Python, p: Program): Promise<boolean> {
 }
 
 /** Shrink run `index` of `seed` with fast-check; the smallest program that still diverges. */
-async function shrink(python: Python, seed: number, index: number): Promise<{ program: Program; steps: number }> {
+async function shrink(
+  python: Python,
+  arb: fc.Arbitrary<Program>,
+  seed: number,
+  index: number,
+): Promise<{ program: Program; steps: number }> {
   const started = Date.now();
   const result = await fc.check(
-    fc.asyncProperty(program, (p) => agrees(python, p)),
+    fc.asyncProperty(arb, (p) => agrees(python, p)),
     { seed, path: String(index), interruptAfterTimeLimit: 10 * 60_000, markInterruptAsFailure: true },
   );
   if (!result.failed || result.counterexample === null)
@@ -82,8 +97,9 @@ function indent(text: string): string {
 async function report(python: Python, options: Options, d: Divergence, saved: Set<string>): Promise<void> {
   const { seed } = options;
   process.stdout.write(`\nprogram ${d.index} diverges at line ${d.line}: shrinking…\n`);
-  const { program: small } = await shrink(python, seed, d.index);
-  const header = `Fuzz case: seed ${seed}, program ${d.index}, shrunk (npm run fuzz); CPython 3.13's output is the reference.`;
+  const { program: small } = await shrink(python, arbitrary(options), seed, d.index);
+  const how = options.primitives ? "npm run fuzz -- --primitives" : "npm run fuzz";
+  const header = `Fuzz case: seed ${seed}, program ${d.index}, shrunk (${how}); CPython 3.13's output is the reference.`;
   const py = pythonScript(small, header);
   const ts = typescriptModule(small, header, "../../../src/index.js");
   const out = await runOne(python, small);
@@ -105,13 +121,15 @@ async function report(python: Python, options: Options, d: Divergence, saved: Se
   }
   saved.add(key);
   if (!options.save) return;
-  const base = join(CASES, `fuzz_${seed}_${d.index}`);
+  const base = join(CASES, `fuzz_${options.primitives ? "prims_" : ""}${seed}_${d.index}`);
   if (existsSync(`${base}.py`)) process.stdout.write(`  overwriting ${base}.py\n`);
   writeFileSync(`${base}.py`, py);
   writeFileSync(`${base}.ts`, ts);
   spawnSync("npx", ["biome", "check", "--write", `${base}.ts`], { cwd: ROOT, stdio: "ignore" });
   process.stdout.write(`  saved ${base}.py and .ts (a twin test now)\n`);
 }
+
+const arbitrary = (options: Options): fc.Arbitrary<Program> => (options.primitives ? primitiveProgram : program);
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
@@ -122,9 +140,10 @@ async function main(): Promise<number> {
   }
   if (python.version !== "3.13") process.stderr.write(`fuzz: warning: CPython ${python.version}, not 3.13\n`);
   const { runs, seed, batch } = options;
-  process.stdout.write(`fuzz: ${runs} programs, seed ${seed}, ${python.executable} ${python.version}\n`);
+  const kind = options.primitives ? "primitive-heavy programs" : "programs";
+  process.stdout.write(`fuzz: ${runs} ${kind}, seed ${seed}, ${python.executable} ${python.version}\n`);
   const started = Date.now();
-  const programs = fc.sample(program, { seed, numRuns: runs });
+  const programs = fc.sample(arbitrary(options), { seed, numRuns: runs });
   const divergences: Divergence[] = [];
   let missing = 0;
   for (let from = 0; from < runs; from += batch) {

@@ -10,6 +10,12 @@
  * reschedule), TaskGroups (and create_task on a group), wait, as_completed
  * (both forms), futures settled by timers, call_soon/call_later and done
  * callbacks; they print results, exception reprs, task states, loop time.
+ * They also share asyncio's synchronisation primitives, created by main
+ * (a Lock, Semaphore, BoundedSemaphore, Event, Condition, a Queue/LifoQueue/
+ * PriorityQueue and a Barrier): `async with` blocks over a lock or a
+ * semaphore, acquire/release, event wait/set/clear, condition wait, wait_for
+ * and notify, queue put/get (blocking or nowait), task_done/join/shutdown,
+ * barrier wait/abort/reset; each prints what it got and the primitive's state.
  *
  * What keeps a program's CPython output defined (a divergence must be the
  * runtime's fault, never the generator's):
@@ -23,6 +29,12 @@
  * - main ends by waiting (2 s at most) for its registered tasks, then cancels
  *   the rest in creation order and waits for them; then everything is muted,
  *   so asyncio.run's shutdown (set order again) prints nothing.
+ * - Every wait on a primitive is bounded (asyncio.timeout or wait_for around
+ *   it, or around a whole `async with` block), so a program never hangs on a
+ *   lock nobody releases, an event nobody sets or a barrier that never fills.
+ *   Only a Condition's re-acquire after wait() is not bounded, so its lock is
+ *   held only inside the cond_wait/notify helpers, which await nothing else
+ *   while they hold it. Awaits still never form a cycle, so every program ends.
  * - as_completed gets only tasks spawned just before it (a task already done
  *   would be yielded in set order); wait() results and ExceptionGroup members
  *   print sorted; every task that is printed has an explicit name.
@@ -37,8 +49,60 @@ export interface RawFn {
   end: RawEnd;
 }
 export type RawItem = { fn: RawFn } | { ref: number };
+/** A primitive, named as its variable in the programs' `P` namespace. */
+export type Prim = "lock" | "sem" | "bsem" | "ev" | "cond" | "q" | "bar";
+/**
+ * What an `async with` block can hold. Not the Condition: its wait() takes the
+ * lock back without a timeout, so a block holding it that swallowed its
+ * timeout's cancellation and then awaited that waiter's task would deadlock.
+ */
+export type HoldPrim = "lock" | "sem" | "bsem";
+/** Awaitable operations on a primitive (always under a timeout). */
+export type BlockOp =
+  | "lockAcquire"
+  | "semAcquire"
+  | "bsemAcquire"
+  | "evWait"
+  | "condWait"
+  | "condWaitFor"
+  | "notify"
+  | "qPut"
+  | "qGet"
+  | "qJoin"
+  | "barWait"
+  | "barAbort"
+  | "barReset";
+/** Operations that do not wait (their exceptions are printed). */
+export type PokeOp =
+  | "lockRelease"
+  | "semRelease"
+  | "bsemRelease"
+  | "evSet"
+  | "evClear"
+  | "qGetNowait"
+  | "qPutNowait"
+  | "qTaskDone"
+  | "qShutdown"
+  | "qShutdownNow"
+  | "notifyUnlocked";
+export type QueueKind = "Queue" | "LifoQueue" | "PriorityQueue";
+/** The primitives' parameters: Semaphore/BoundedSemaphore value, queue maxsize and kind, barrier parties. */
+export interface Prims {
+  sem: number;
+  qmax: number;
+  qkind: QueueKind;
+  parties: number;
+}
+
 export type RawStmt =
   | { k: "sleep"; d: number }
+  /** `n`: a Condition.wait_for threshold (1-3) or a notify count (0 = notify_all). `wf`: wait_for, not timeout. */
+  | { k: "block"; op: BlockOp; d: number; wf: boolean; n: number }
+  | { k: "poke"; op: PokeOp }
+  | { k: "pstate" }
+  | { k: "hold"; p: HoldPrim; d: number; body: RawStmt[] }
+  /** `n` tasks spawned from copies of one function: they reach the same primitives at the same times. */
+  | { k: "team"; fn: RawFn; n: number }
   | { k: "print" }
   | { k: "spawn"; fn: RawFn }
   | { k: "await"; ref: number }
@@ -76,6 +140,7 @@ export type ReturnWhen = "FIRST_COMPLETED" | "FIRST_EXCEPTION" | "ALL_COMPLETED"
 export type OnCancel = "reraise" | "swallow" | "uncancel" | "raise";
 export interface RawProgram {
   main: RawFn;
+  prims: Prims;
 }
 
 /** Tenths of a second, 0 to 1. */
@@ -89,117 +154,216 @@ const end = fc.oneof(
   { arbitrary: fc.constant<RawEnd>("raise"), weight: 1 },
 );
 
-/** Statements without sub-statements. */
-const leaf: fc.Arbitrary<RawStmt> = fc.oneof(
-  { arbitrary: fc.record({ k: fc.constant("sleep"), d: tenths }), weight: 10 },
-  { arbitrary: fc.record({ k: fc.constant("print") }), weight: 8 },
-  { arbitrary: fc.record({ k: fc.constant("await"), ref }), weight: 6 },
-  { arbitrary: fc.record({ k: fc.constant("cancel"), ref, msg: fc.boolean() }), weight: 6 },
-  { arbitrary: fc.record({ k: fc.constant("status"), ref }), weight: 3 },
-  { arbitrary: fc.record({ k: fc.constant("selfCancel") }), weight: 1 },
-  { arbitrary: fc.record({ k: fc.constant("raise") }), weight: 2 },
-  { arbitrary: fc.record({ k: fc.constant("callSoon") }), weight: 1 },
-  { arbitrary: fc.record({ k: fc.constant("future"), d: tenths, fail: fc.boolean() }), weight: 2 },
-  { arbitrary: fc.record({ k: fc.constant("callLater"), d: tenths }), weight: 1 },
-  { arbitrary: fc.record({ k: fc.constant("onDone"), ref }), weight: 2 },
-  { arbitrary: fc.record({ k: fc.constant("reschedule"), d: fc.option(tenths, { nil: null, freq: 5 }) }), weight: 2 },
+/** Tenths of a second, 0 to 1.5: how long a primitive is waited for. */
+const patience = fc.integer({ min: 0, max: 15 });
+
+/** Statements on the shared primitives, without sub-statements. */
+const primLeaf: fc.Arbitrary<RawStmt> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      k: fc.constant("block"),
+      op: fc.constantFrom<BlockOp>(
+        "lockAcquire",
+        "semAcquire",
+        "bsemAcquire",
+        "evWait",
+        "evWait",
+        "condWait",
+        "condWaitFor",
+        "notify",
+        "qPut",
+        "qPut",
+        "qGet",
+        "qGet",
+        "qJoin",
+        "barWait",
+        "barWait",
+        "barAbort",
+        "barReset",
+      ),
+      d: patience,
+      wf: fc.boolean(),
+      n: fc.integer({ min: 0, max: 3 }),
+    }),
+    weight: 8,
+  },
+  {
+    arbitrary: fc.record({
+      k: fc.constant("poke"),
+      op: fc.constantFrom<PokeOp>(
+        "lockRelease",
+        "semRelease",
+        "bsemRelease",
+        "evSet",
+        "evSet",
+        "evClear",
+        "qGetNowait",
+        "qPutNowait",
+        "qTaskDone",
+        "qTaskDone",
+        "qShutdown",
+        "qShutdownNow",
+        "notifyUnlocked",
+      ),
+    }),
+    weight: 4,
+  },
+  { arbitrary: fc.record({ k: fc.constant("pstate") }), weight: 1 },
 ) as fc.Arbitrary<RawStmt>;
 
-const raw = fc.letrec<{
-  fn: RawFn;
-  stmt: RawStmt;
-  compound: RawStmt;
-  body: RawStmt[];
-  item: RawItem;
-  fns: RawFn[];
-}>((tie) => ({
-  fn: fc.record({
-    body: tie("body"),
-    end,
-  }),
-  body: fc.array(tie("stmt"), { maxLength: 6, depthIdentifier: "prog" }),
-  fns: fc.array(tie("fn"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
-  item: fc.oneof({ depthIdentifier: "prog" }, fc.record({ ref }), fc.record({ fn: tie("fn") })),
-  stmt: fc.oneof(
-    { depthSize: "large", maxDepth: 5, withCrossShrink: true, depthIdentifier: "prog" },
-    { arbitrary: leaf, weight: 1 },
-    { arbitrary: tie("compound") as fc.Arbitrary<RawStmt>, weight: 1 },
-  ),
-  compound: fc.oneof(
-    { arbitrary: fc.record({ k: fc.constant("spawn"), fn: tie("fn") }), weight: 8 },
-    { arbitrary: fc.record({ k: fc.constant("call"), fn: tie("fn") }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("tgSpawn"), fn: tie("fn") }), weight: 1 },
-    {
-      arbitrary: fc.record({
-        k: fc.constant("gather"),
-        items: fc.array(tie("item"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
-        retExc: fc.boolean(),
-      }),
-      weight: 3,
-    },
-    {
-      arbitrary: fc.record({
-        k: fc.constant("gatherFut"),
-        items: fc.array(tie("item"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
-        retExc: fc.boolean(),
-      }),
-      weight: 2,
-    },
-    { arbitrary: fc.record({ k: fc.constant("shield"), item: tie("item") }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("waitFor"), item: tie("item"), d: someTenths }), weight: 2 },
-    { arbitrary: fc.record({ k: fc.constant("timeout"), d: tenths, body: tie("body") }), weight: 3 },
-    {
-      arbitrary: fc.record({
-        k: fc.constant("tg"),
-        // A guard wraps a child's body in try/except CancelledError: what an abort meets.
-        children: fc.array(
-          fc.record({ fn: tie("fn"), guard: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel") }),
-          { minLength: 1, maxLength: 3, depthIdentifier: "prog" },
-        ),
-        body: tie("body"),
-      }),
-      weight: 3,
-    },
-    {
-      arbitrary: fc.record({
-        k: fc.constant("wait"),
-        fresh: fc.array(tie("fn"), { maxLength: 3, depthIdentifier: "prog" }),
-        refs: fc.array(ref, { maxLength: 2 }),
-        when: fc.constantFrom<ReturnWhen>("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"),
-        d: someTenths,
-      }),
-      weight: 2,
-    },
-    {
-      arbitrary: fc.record({
-        k: fc.constant("asCompleted"),
-        fresh: tie("fns"),
-        d: someTenths,
-        async: fc.boolean(),
-      }),
-      weight: 2,
-    },
-    {
-      arbitrary: fc.record({
-        k: fc.constant("try"),
-        body: tie("body"),
-        onCancel: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel", "raise"),
-        cancelSleep: rarely,
-        onError: fc.constantFrom<"value" | "any" | null>(null, "value", "any"),
-        fin: fc.boolean(),
-        finSleep: rarely,
-      }),
-      weight: 6,
-    },
-  ) as fc.Arbitrary<RawStmt>,
-}));
+/** How often primitives appear: as leaves among the others, and `async with` blocks among compounds. */
+export interface Weights {
+  prim: number;
+  hold: number;
+  team: number;
+}
 
-export const rawProgram: fc.Arbitrary<RawProgram> = fc.record({
-  main: fc.record({
-    body: fc.array(raw.stmt, { minLength: 3, maxLength: 10, depthIdentifier: "prog" }),
-    end,
-  }),
+/** Statements without sub-statements. */
+const leaf = (w: Weights): fc.Arbitrary<RawStmt> =>
+  fc.oneof(
+    { arbitrary: primLeaf, weight: w.prim },
+    { arbitrary: fc.record({ k: fc.constant("sleep"), d: tenths }), weight: 10 },
+    { arbitrary: fc.record({ k: fc.constant("print") }), weight: 8 },
+    { arbitrary: fc.record({ k: fc.constant("await"), ref }), weight: 6 },
+    { arbitrary: fc.record({ k: fc.constant("cancel"), ref, msg: fc.boolean() }), weight: 6 },
+    { arbitrary: fc.record({ k: fc.constant("status"), ref }), weight: 3 },
+    { arbitrary: fc.record({ k: fc.constant("selfCancel") }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("raise") }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("callSoon") }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("future"), d: tenths, fail: fc.boolean() }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("callLater"), d: tenths }), weight: 1 },
+    { arbitrary: fc.record({ k: fc.constant("onDone"), ref }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant("reschedule"), d: fc.option(tenths, { nil: null, freq: 5 }) }), weight: 2 },
+  ) as fc.Arbitrary<RawStmt>;
+
+const rawTrees = (w: Weights) =>
+  fc.letrec<{
+    fn: RawFn;
+    stmt: RawStmt;
+    compound: RawStmt;
+    body: RawStmt[];
+    item: RawItem;
+    fns: RawFn[];
+  }>((tie) => ({
+    fn: fc.record({
+      body: tie("body"),
+      end,
+    }),
+    body: fc.array(tie("stmt"), { maxLength: 6, depthIdentifier: "prog" }),
+    fns: fc.array(tie("fn"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
+    item: fc.oneof({ depthIdentifier: "prog" }, fc.record({ ref }), fc.record({ fn: tie("fn") })),
+    stmt: fc.oneof(
+      { depthSize: "large", maxDepth: 5, withCrossShrink: true, depthIdentifier: "prog" },
+      { arbitrary: leaf(w), weight: 1 },
+      { arbitrary: tie("compound") as fc.Arbitrary<RawStmt>, weight: 1 },
+    ),
+    compound: fc.oneof(
+      { arbitrary: fc.record({ k: fc.constant("spawn"), fn: tie("fn") }), weight: 8 },
+      { arbitrary: fc.record({ k: fc.constant("call"), fn: tie("fn") }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("tgSpawn"), fn: tie("fn") }), weight: 1 },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("gather"),
+          items: fc.array(tie("item"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
+          retExc: fc.boolean(),
+        }),
+        weight: 3,
+      },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("gatherFut"),
+          items: fc.array(tie("item"), { minLength: 1, maxLength: 3, depthIdentifier: "prog" }),
+          retExc: fc.boolean(),
+        }),
+        weight: 2,
+      },
+      { arbitrary: fc.record({ k: fc.constant("shield"), item: tie("item") }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("waitFor"), item: tie("item"), d: someTenths }), weight: 2 },
+      { arbitrary: fc.record({ k: fc.constant("timeout"), d: tenths, body: tie("body") }), weight: 3 },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("hold"),
+          p: fc.constantFrom<HoldPrim>("lock", "lock", "sem", "bsem"),
+          d: patience,
+          body: tie("body"),
+        }),
+        weight: w.hold,
+      },
+      {
+        arbitrary: fc.record({ k: fc.constant("team"), fn: tie("fn"), n: fc.integer({ min: 2, max: 3 }) }),
+        weight: w.team,
+      },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("tg"),
+          // A guard wraps a child's body in try/except CancelledError: what an abort meets.
+          children: fc.array(
+            fc.record({
+              fn: tie("fn"),
+              guard: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel"),
+            }),
+            { minLength: 1, maxLength: 3, depthIdentifier: "prog" },
+          ),
+          body: tie("body"),
+        }),
+        weight: 3,
+      },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("wait"),
+          fresh: fc.array(tie("fn"), { maxLength: 3, depthIdentifier: "prog" }),
+          refs: fc.array(ref, { maxLength: 2 }),
+          when: fc.constantFrom<ReturnWhen>("FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED"),
+          d: someTenths,
+        }),
+        weight: 2,
+      },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("asCompleted"),
+          fresh: tie("fns"),
+          d: someTenths,
+          async: fc.boolean(),
+        }),
+        weight: 2,
+      },
+      {
+        arbitrary: fc.record({
+          k: fc.constant("try"),
+          body: tie("body"),
+          onCancel: fc.constantFrom<OnCancel | null>(null, "reraise", "swallow", "uncancel", "raise"),
+          cancelSleep: rarely,
+          onError: fc.constantFrom<"value" | "any" | null>(null, "value", "any"),
+          fin: fc.boolean(),
+          finSleep: rarely,
+        }),
+        weight: 6,
+      },
+    ) as fc.Arbitrary<RawStmt>,
+  }));
+
+const prims: fc.Arbitrary<Prims> = fc.record({
+  sem: fc.integer({ min: 1, max: 3 }),
+  qmax: fc.integer({ min: 0, max: 3 }),
+  qkind: fc.constantFrom<QueueKind>("Queue", "Queue", "LifoQueue", "PriorityQueue"),
+  parties: fc.constantFrom(1, 2, 2, 3),
 });
+
+export function rawProgramOf(w: Weights): fc.Arbitrary<RawProgram> {
+  const raw = rawTrees(w);
+  return fc.record({
+    main: fc.record({
+      body: fc.array(raw.stmt, { minLength: 3, maxLength: 10, depthIdentifier: "prog" }),
+      end,
+    }),
+    prims,
+  });
+}
+
+/** The general mix: primitives now and then. */
+export const MIXED: Weights = { prim: 3, hold: 1, team: 1 };
+/** Primitive-heavy programs. */
+export const PRIMITIVES: Weights = { prim: 45, hold: 6, team: 6 };
 
 // ---------------------------------------------------------- resolved programs
 
@@ -244,6 +408,10 @@ export interface Spawn {
 }
 export type Stmt =
   | { k: "sleep"; d: number }
+  | { k: "block"; label: string; op: BlockOp; d: number; wf: boolean; n: number }
+  | { k: "poke"; label: string; op: PokeOp }
+  | { k: "pstate"; label: string }
+  | { k: "hold"; label: string; p: HoldPrim; d: number; body: Stmt[] }
   | FutureDef
   | GatherDef
   | { k: "print"; label: string }
@@ -284,6 +452,8 @@ export interface Program {
   /** Every coroutine function, children before the functions that use them; main last. */
   fns: Fn[];
   main: Fn;
+  /** The shared primitives main creates first (null: no statement uses them). */
+  prims: Prims | null;
 }
 
 interface Ctx {
@@ -318,6 +488,8 @@ class Resolver {
   private blocks = 0;
   private locals = 0;
   private fnCount = 0;
+  /** Some statement uses the shared primitives. */
+  usesPrims = false;
   /** Registered task names, in generation order. */
   private readonly registry: string[] = [];
   readonly fns: Fn[] = [];
@@ -395,10 +567,27 @@ class Resolver {
     switch (raw.k) {
       case "sleep":
         return { k: "sleep", d: raw.d };
+      case "block":
+        this.usesPrims = true;
+        return { k: "block", label: this.label(), op: raw.op, d: raw.d, wf: raw.wf, n: raw.n };
+      case "poke":
+        this.usesPrims = true;
+        return { k: "poke", label: this.label(), op: raw.op };
+      case "pstate":
+        this.usesPrims = true;
+        return { k: "pstate", label: this.label() };
+      case "hold": {
+        this.usesPrims = true;
+        const label = this.label();
+        return { k: "hold", label, p: raw.p, d: raw.d, body: this.body(raw.body, nested(ctx)) };
+      }
       case "print":
         return { k: "print", label: this.label() };
       case "spawn":
         return this.spawn(raw.fn, ctx);
+      case "team":
+        // Each copy is resolved on its own (its labels, task names and references are its own).
+        return Array.from({ length: raw.n }, () => this.spawn(raw.fn, ctx));
       case "await": {
         const ref = this.ref(raw.ref, ctx, true);
         return ref && { k: "await", label: this.label(), ref };
@@ -558,8 +747,12 @@ function terminates(body: Stmt[]): boolean {
 export function resolve(raw: RawProgram): Program {
   const r = new Resolver();
   const main = r.fn(raw.main, { quiet: false, ancestors: new Set(), lexical: [], groupChildRoot: false }, "main");
-  return { fns: r.fns.filter((f) => f !== main), main };
+  return { fns: r.fns.filter((f) => f !== main), main, prims: r.usesPrims ? raw.prims : null };
 }
 
 /** Programs as fast-check values: shrinking works on the raw tree. */
-export const program: fc.Arbitrary<Program> = rawProgram.map(resolve);
+export const programOf = (w: Weights): fc.Arbitrary<Program> => rawProgramOf(w).map(resolve);
+/** The general mix (the suite's fuzz test, `npm run fuzz`). */
+export const program: fc.Arbitrary<Program> = programOf(MIXED);
+/** Primitive-heavy programs (the suite's second fuzz test, `npm run fuzz -- --primitives`). */
+export const primitiveProgram: fc.Arbitrary<Program> = programOf(PRIMITIVES);

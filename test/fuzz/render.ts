@@ -4,7 +4,7 @@
  * Both share a small prelude of helpers (out, note, rep, state…) so the
  * generated code stays short.
  */
-import type { Fn, Item, Program, Spawn, Stmt, TaskRef } from "./gen.js";
+import type { BlockOp, Fn, HoldPrim, Item, PokeOp, Prim, Program, Spawn, Stmt, TaskRef } from "./gen.js";
 
 const dur = (tenths: number): string => String(tenths / 10);
 
@@ -19,7 +19,7 @@ function uses(code: string, name: string): boolean {
  */
 function neededPrelude(prelude: string, separator: string, code: string): string {
   const blocks = prelude.split(separator);
-  const name = (block: string): string => /^(?:async def|def|function|const) (\w+)/.exec(block)?.[1] ?? "";
+  const name = (block: string): string => /^(?:async def|def|class|function|const) (\w+)/.exec(block)?.[1] ?? "";
   const keep = new Set([0]);
   for (let changed = true; changed; ) {
     changed = false;
@@ -120,7 +120,7 @@ async def await_task(label, name, t):
         out(label, "await", name, "raised", rep(e))
 
 
-async def finish():
+async def finish(prims=False):
     try:
         if left := [t for t in R.values() if not t.done()]:
             await asyncio.wait(left, timeout=2)
@@ -129,8 +129,83 @@ async def finish():
             for t in left:
                 t.cancel("cleanup")
             await asyncio.gather(*left, return_exceptions=True)
+        if prims:
+            out("end", pstate())
     finally:
         S["ending"] = True
+
+
+class P:
+    """The program's shared primitives (prims() makes them in main)."""
+
+
+def prims(sem, qmax, qkind, parties):
+    P.lock = asyncio.Lock()
+    P.sem = asyncio.Semaphore(sem)
+    P.bsem = asyncio.BoundedSemaphore(sem)
+    P.ev = asyncio.Event()
+    P.cond = asyncio.Condition()
+    P.q = getattr(asyncio, qkind)(qmax)
+    P.bar = asyncio.Barrier(parties)
+    P.n = 0
+
+
+def ps(k):
+    if k == "lock":
+        return f"lock={P.lock.locked()}"
+    if k == "sem":
+        return f"sem={P.sem.locked()}"
+    if k == "bsem":
+        return f"bsem={P.bsem.locked()}"
+    if k == "ev":
+        return f"ev={P.ev.is_set()}"
+    if k == "cond":
+        return f"cond={P.cond.locked()}"
+    if k == "q":
+        return f"q={P.q.qsize()}/{P.q.empty()}/{P.q.full()}"
+    return f"bar={P.bar.n_waiting}/{P.bar.broken}"
+
+
+def pstate():
+    return " ".join(ps(k) for k in ("lock", "sem", "bsem", "ev", "cond", "q", "bar"))
+
+
+def poke(label, what, k, f):
+    try:
+        out(label, what, "->", repr(f()), ps(k), now())
+    except Exception as e:
+        out(label, what, "raised", rep(e), ps(k), now())
+
+
+async def bounded(label, what, k, d, aw, wf=False):
+    try:
+        if wf:
+            r = await asyncio.wait_for(aw, d)
+        else:
+            async with asyncio.timeout(d):
+                r = await aw
+        out(label, what, "->", repr(r), ps(k), now())
+    except TimeoutError:
+        out(label, what, "timeout", ps(k), now())
+    except Exception as e:
+        out(label, what, "raised", rep(e), ps(k), now())
+
+
+async def cond_wait(n):
+    async with P.cond:
+        if n == 0:
+            return await P.cond.wait()
+        return await P.cond.wait_for(lambda: P.n >= n)
+
+
+async def notify(n):
+    async with P.cond:
+        P.n += 1
+        if n == 0:
+            P.cond.notify_all()
+        else:
+            P.cond.notify(n)
+        return P.n
 `;
 
 export const PY_RUN = `reset()
@@ -140,6 +215,80 @@ except BaseException as e:
     print("run raised", type(e).__name__, str(e))
 for line in sorted(NOTES):
     print("note:", line)`;
+
+/** A blocking operation: what it prints, the primitive, and the awaitable in each language. */
+function blockOp(op: BlockOp, n: number, label: string): { what: string; k: Prim; py: string; ts: string } {
+  switch (op) {
+    case "lockAcquire":
+      return { what: "lock.acquire", k: "lock", py: "P.lock.acquire()", ts: "P.lock.acquire()" };
+    case "semAcquire":
+      return { what: "sem.acquire", k: "sem", py: "P.sem.acquire()", ts: "P.sem.acquire()" };
+    case "bsemAcquire":
+      return { what: "bsem.acquire", k: "bsem", py: "P.bsem.acquire()", ts: "P.bsem.acquire()" };
+    case "evWait":
+      return { what: "event.wait", k: "ev", py: "P.ev.wait()", ts: "P.ev.wait()" };
+    case "condWait":
+      return { what: "cond.wait", k: "cond", py: "cond_wait(0)", ts: "condWait(0)" };
+    case "condWaitFor": {
+      const m = Math.max(1, n);
+      return { what: `cond.wait_for(n>=${m})`, k: "cond", py: `cond_wait(${m})`, ts: `condWait(${m})` };
+    }
+    case "notify":
+      return { what: n === 0 ? "notify_all" : `notify(${n})`, k: "cond", py: `notify(${n})`, ts: `notify(${n})` };
+    case "qPut":
+      return { what: "q.put", k: "q", py: `P.q.put("${label}")`, ts: `P.q.put("${label}")` };
+    case "qGet":
+      return { what: "q.get", k: "q", py: "P.q.get()", ts: "P.q.get()" };
+    case "qJoin":
+      return { what: "q.join", k: "q", py: "P.q.join()", ts: "P.q.join()" };
+    case "barWait":
+      return { what: "barrier.wait", k: "bar", py: "P.bar.wait()", ts: "P.bar.wait()" };
+    case "barAbort":
+      return { what: "barrier.abort", k: "bar", py: "P.bar.abort()", ts: "P.bar.abort()" };
+    case "barReset":
+      return { what: "barrier.reset", k: "bar", py: "P.bar.reset()", ts: "P.bar.reset()" };
+  }
+}
+
+/** A non-blocking operation: what it prints, the primitive, and a callable in each language. */
+function pokeOp(op: PokeOp, label: string): { what: string; k: Prim; py: string; ts: string } {
+  switch (op) {
+    case "lockRelease":
+      return { what: "lock.release", k: "lock", py: "P.lock.release", ts: "() => P.lock.release()" };
+    case "semRelease":
+      return { what: "sem.release", k: "sem", py: "P.sem.release", ts: "() => P.sem.release()" };
+    case "bsemRelease":
+      return { what: "bsem.release", k: "bsem", py: "P.bsem.release", ts: "() => P.bsem.release()" };
+    case "evSet":
+      return { what: "event.set", k: "ev", py: "P.ev.set", ts: "() => P.ev.set()" };
+    case "evClear":
+      return { what: "event.clear", k: "ev", py: "P.ev.clear", ts: "() => P.ev.clear()" };
+    case "qGetNowait":
+      return { what: "q.get_nowait", k: "q", py: "P.q.get_nowait", ts: "() => P.q.getNowait()" };
+    case "qPutNowait":
+      return {
+        what: "q.put_nowait",
+        k: "q",
+        py: `lambda: P.q.put_nowait("${label}")`,
+        ts: `() => P.q.putNowait("${label}")`,
+      };
+    case "qTaskDone":
+      return { what: "q.task_done", k: "q", py: "P.q.task_done", ts: "() => P.q.taskDone()" };
+    case "qShutdown":
+      return { what: "q.shutdown", k: "q", py: "P.q.shutdown", ts: "() => P.q.shutdown()" };
+    case "qShutdownNow":
+      return {
+        what: "q.shutdown(immediate)",
+        k: "q",
+        py: "lambda: P.q.shutdown(True)",
+        ts: "() => P.q.shutdown(true)",
+      };
+    case "notifyUnlocked":
+      return { what: "cond.notify", k: "cond", py: "P.cond.notify", ts: "() => P.cond.notify()" };
+  }
+}
+
+const HOLD_NAME: Record<HoldPrim, string> = { lock: "lock", sem: "sem", bsem: "bsem" };
 
 class Lines {
   readonly lines: string[] = [];
@@ -183,6 +332,31 @@ function pyStmt(o: Lines, d: number, s: Stmt): void {
     case "sleep":
       o.add(d, `await asyncio.sleep(${dur(s.d)})`);
       return;
+    case "block": {
+      const b = blockOp(s.op, s.n, s.label);
+      o.add(d, `await bounded("${s.label}", "${b.what}", "${b.k}", ${dur(s.d)}, ${b.py}${s.wf ? ", True" : ""})`);
+      return;
+    }
+    case "poke": {
+      const p = pokeOp(s.op, s.label);
+      o.add(d, `poke("${s.label}", "${p.what}", "${p.k}", ${p.py})`);
+      return;
+    }
+    case "pstate":
+      o.add(d, `out("${s.label}", "state", pstate(), now())`);
+      return;
+    case "hold": {
+      const k = HOLD_NAME[s.p];
+      o.add(d, "try:");
+      o.add(d + 1, `async with asyncio.timeout(${dur(s.d)}):`);
+      o.add(d + 2, `async with P.${k}:`);
+      o.add(d + 3, `out("${s.label}", "holds ${k}", ps("${k}"), now())`);
+      for (const b of s.body) pyStmt(o, d + 3, b);
+      o.add(d + 2, `out("${s.label}", "left ${k}", ps("${k}"), now())`);
+      o.add(d, "except TimeoutError:");
+      o.add(d + 1, `out("${s.label}", "${k} block expired", ps("${k}"), now())`);
+      return;
+    }
     case "future":
       o.add(d, `${s.task} = asyncio.get_running_loop().create_future()`);
       o.add(
@@ -327,14 +501,15 @@ function pyEnd(o: Lines, d: number, fn: Fn): void {
   if (fn.end === "raise") o.add(d, `raise ValueError("${fn.name}")`);
 }
 
-function pyFn(o: Lines, d: number, fn: Fn): void {
+function pyFn(o: Lines, d: number, fn: Fn, prims: Program["prims"]): void {
   o.add(d, `async def ${fn.name}():`);
   if (fn.name === "main") {
+    if (prims !== null) o.add(d + 1, `prims(${prims.sem}, ${prims.qmax}, "${prims.qkind}", ${prims.parties})`);
     o.add(d + 1, "try:");
     pyBody(o, d + 2, fn.body);
     pyEnd(o, d + 2, fn);
     o.add(d + 1, "finally:");
-    o.add(d + 2, "await finish()");
+    o.add(d + 2, `await finish(${prims !== null ? "True" : ""})`);
     return;
   }
   if (fn.body.length === 0 && fn.end === "none") o.add(d + 1, "pass");
@@ -347,7 +522,7 @@ export function pythonDefs(p: Program, depth = 0): string[] {
   const o = new Lines("    ");
   for (const fn of [...p.fns, p.main]) {
     if (depth === 0 && o.lines.length > 0) o.lines.push("", "");
-    pyFn(o, depth, fn);
+    pyFn(o, depth, fn, p.prims);
   }
   return o.lines;
 }
@@ -454,7 +629,7 @@ const awaitTask = coroutine(async function await_task(label: string, name: strin
   }
 });
 
-const finish = coroutine(async function finish() {
+const finish = coroutine(async function finish(prims = false) {
   try {
     const running = [...R.values()].filter((t) => !t.done());
     if (running.length > 0) await wait(running, { timeout: 2 });
@@ -468,8 +643,98 @@ const finish = coroutine(async function finish() {
       for (const t of left) t.cancel("cleanup");
       await gather(...left, { returnExceptions: true });
     }
+    if (prims) out("end", pstate());
   } finally {
     S.ending = true;
+  }
+});
+
+/** The program's shared primitives (prims() makes them in main). */
+const P = {} as {
+  lock: Lock;
+  sem: Semaphore;
+  bsem: BoundedSemaphore;
+  ev: Event;
+  cond: Condition;
+  q: Queue<string>;
+  bar: Barrier;
+  n: number;
+};
+
+function prims(sem: number, qmax: number, qkind: string, parties: number): void {
+  P.lock = new Lock();
+  P.sem = new Semaphore(sem);
+  P.bsem = new BoundedSemaphore(sem);
+  P.ev = new Event();
+  P.cond = new Condition();
+  P.q =
+    qkind === "LifoQueue"
+      ? new LifoQueue<string>(qmax)
+      : qkind === "PriorityQueue"
+        ? new PriorityQueue<string>(qmax)
+        : new Queue<string>(qmax);
+  P.bar = new Barrier(parties);
+  P.n = 0;
+}
+
+function ps(k: string): string {
+  if (k === "lock") return \`lock=\${str(P.lock.locked())}\`;
+  if (k === "sem") return \`sem=\${str(P.sem.locked())}\`;
+  if (k === "bsem") return \`bsem=\${str(P.bsem.locked())}\`;
+  if (k === "ev") return \`ev=\${str(P.ev.isSet())}\`;
+  if (k === "cond") return \`cond=\${str(P.cond.locked())}\`;
+  if (k === "q") return \`q=\${P.q.qsize()}/\${str(P.q.empty())}/\${str(P.q.full())}\`;
+  return \`bar=\${P.bar.nWaiting}/\${str(P.bar.broken)}\`;
+}
+
+function pstate(): string {
+  return ["lock", "sem", "bsem", "ev", "cond", "q", "bar"].map((k) => ps(k)).join(" ");
+}
+
+function poke(label: string, what: string, k: string, f: () => unknown): void {
+  try {
+    out(label, what, "->", repr(f()), ps(k), now());
+  } catch (e) {
+    out(label, what, "raised", rep(e), ps(k), now());
+  }
+}
+
+const bounded = coroutine(async function bounded(
+  label: string,
+  what: string,
+  k: string,
+  d: number,
+  aw: Awaitable<unknown>,
+  wf = false,
+) {
+  try {
+    const r = wf ? await waitFor(aw, d) : await timeout(d, async () => await aw);
+    out(label, what, "->", repr(r), ps(k), now());
+  } catch (e) {
+    if (e instanceof CancelledError) throw e;
+    if (e instanceof TimeoutError) out(label, what, "timeout", ps(k), now());
+    else out(label, what, "raised", rep(e), ps(k), now());
+  }
+});
+
+const condWait = coroutine(async function cond_wait(n: number) {
+  await P.cond.acquire();
+  try {
+    return n === 0 ? await P.cond.wait() : await P.cond.waitFor(() => P.n >= n);
+  } finally {
+    P.cond.release();
+  }
+});
+
+const notify = coroutine(async function notify(n: number) {
+  await P.cond.acquire();
+  try {
+    P.n += 1;
+    if (n === 0) P.cond.notifyAll();
+    else P.cond.notify(n);
+    return P.n;
+  } finally {
+    P.cond.release();
   }
 });`;
 
@@ -483,6 +748,15 @@ for (const line of NOTES.sort()) print("note:", line);`;
 /** Every API name a generated module may use (imports are trimmed to those it does). */
 export const TS_API = [
   "asCompleted",
+  "Barrier",
+  "BoundedSemaphore",
+  "Condition",
+  "Event",
+  "LifoQueue",
+  "Lock",
+  "PriorityQueue",
+  "Queue",
+  "Semaphore",
   "CancelledError",
   "coroutine",
   "createTask",
@@ -544,6 +818,39 @@ function tsStmt(o: Lines, d: number, s: Stmt): void {
     case "sleep":
       o.add(d, `await sleep(${dur(s.d)});`);
       return;
+    case "block": {
+      const b = blockOp(s.op, s.n, s.label);
+      o.add(d, `await bounded("${s.label}", "${b.what}", "${b.k}", ${dur(s.d)}, ${b.ts}${s.wf ? ", true" : ""});`);
+      return;
+    }
+    case "poke": {
+      const p = pokeOp(s.op, s.label);
+      o.add(d, `poke("${s.label}", "${p.what}", "${p.k}", ${p.ts});`);
+      return;
+    }
+    case "pstate":
+      o.add(d, `out("${s.label}", "state", pstate(), now());`);
+      return;
+    case "hold": {
+      // Python's `async with P.x:` is acquire(), then release() on the way out, whatever happens.
+      const k = HOLD_NAME[s.p];
+      o.add(d, "try {");
+      o.add(d + 1, `await timeout(${dur(s.d)}, async () => {`);
+      o.add(d + 2, `await P.${k}.acquire();`);
+      o.add(d + 2, "try {");
+      o.add(d + 3, `out("${s.label}", "holds ${k}", ps("${k}"), now());`);
+      tsBody(o, d + 3, s.body);
+      o.add(d + 2, "} finally {");
+      o.add(d + 3, `P.${k}.release();`);
+      o.add(d + 2, "}");
+      o.add(d + 2, `out("${s.label}", "left ${k}", ps("${k}"), now());`);
+      o.add(d + 1, "});");
+      o.add(d, "} catch (e) {");
+      o.add(d + 1, "if (!(e instanceof TimeoutError)) throw e;");
+      o.add(d + 1, `out("${s.label}", "${k} block expired", ps("${k}"), now());`);
+      o.add(d, "}");
+      return;
+    }
     case "future":
       o.add(d, `const ${s.task} = getRunningLoop().createFuture();`);
       o.add(d, `getRunningLoop().callLater(${dur(s.d)}, settle, ${s.task}, "${s.task}", ${s.fail});`);
@@ -707,14 +1014,15 @@ function tsEnd(o: Lines, d: number, fn: Fn): void {
   if (fn.end === "raise") o.add(d, `throw new ValueError("${fn.name}");`);
 }
 
-function tsFn(o: Lines, d: number, fn: Fn): void {
+function tsFn(o: Lines, d: number, fn: Fn, prims: Program["prims"]): void {
   o.add(d, `const ${fn.name} = coroutine(async function ${fn.name}() {`);
   if (fn.name === "main") {
+    if (prims !== null) o.add(d + 1, `prims(${prims.sem}, ${prims.qmax}, "${prims.qkind}", ${prims.parties});`);
     o.add(d + 1, "try {");
     tsBody(o, d + 2, fn.body);
     tsEnd(o, d + 2, fn);
     o.add(d + 1, "} finally {");
-    o.add(d + 2, "await finish();");
+    o.add(d + 2, `await finish(${prims !== null ? "true" : ""});`);
     o.add(d + 1, "}");
   } else {
     tsBody(o, d + 1, fn.body);
@@ -728,7 +1036,7 @@ export function typescriptDefs(p: Program): string[] {
   const o = new Lines("  ");
   for (const fn of [...p.fns, p.main]) {
     if (o.lines.length > 0) o.lines.push("");
-    tsFn(o, 0, fn);
+    tsFn(o, 0, fn, p.prims);
   }
   return o.lines;
 }
@@ -746,7 +1054,7 @@ export function typescriptModule(p: Program, header: string, importFrom: string)
   const program = `${typescriptDefs(p).join("\n")}\n\nexport default async () => {\n${run}\n};\n`;
   const code = `${neededPrelude(TS_PRELUDE, "\n\n", program)}\n\n${program}`;
   const bare = (name: string): string => name.replace("type ", "").toLowerCase();
-  const types = ["Future"].filter((name) => uses(code, name)).map((name) => `type ${name}`);
+  const types = ["Awaitable", "Future"].filter((name) => uses(code, name)).map((name) => `type ${name}`);
   const names = [...TS_API.filter((name) => uses(code, name)), ...types].sort((a, b) => (bare(a) < bare(b) ? -1 : 1));
   return `// ${header}\nimport { ${names.join(", ")} } from "${importFrom}";\n\n${code}`;
 }
