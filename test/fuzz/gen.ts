@@ -98,9 +98,27 @@ export type RawStmt =
   | { k: "sleep"; d: number }
   /** `n`: a Condition.wait_for threshold (1-3) or a notify count (0 = notify_all). `wf`: wait_for, not timeout. */
   | { k: "block"; op: BlockOp; d: number; wf: boolean; n: number }
-  | { k: "poke"; op: PokeOp }
+  /** `cancel`: then cancel a task in the same step (a waiter woken and cancelled before it runs). */
+  | { k: "poke"; op: PokeOp; cancel: number | null }
   | { k: "pstate" }
   | { k: "hold"; p: HoldPrim; d: number; body: RawStmt[] }
+  /**
+   * A crowd on one primitive: `n` tasks spawned to wait on it (CROWDS[spec].op),
+   * a sleep(0) so they park, then in one step a wake-up (its wakes[wake]) and the
+   * cancellation of member `who`, in either order; `join`: gather them after.
+   */
+  | {
+      k: "crowd";
+      spec: number;
+      wake: number;
+      n: number;
+      who: number;
+      cancelFirst: boolean;
+      join: boolean;
+      d: number;
+      arg: number;
+      wf: boolean;
+    }
   /** `n` tasks spawned from copies of one function: they reach the same primitives at the same times. */
   | { k: "team"; fn: RawFn; n: number }
   | { k: "print" }
@@ -205,6 +223,7 @@ const primLeaf: fc.Arbitrary<RawStmt> = fc.oneof(
         "qShutdownNow",
         "notifyUnlocked",
       ),
+      cancel: fc.option(ref, { nil: null, freq: 3 }),
     }),
     weight: 4,
   },
@@ -216,7 +235,37 @@ export interface Weights {
   prim: number;
   hold: number;
   team: number;
+  crowd: number;
 }
+
+/** What a crowd waits on, and what can wake it (a wake-up that is a BlockOp is bounded like the others). */
+export const CROWDS: { op: BlockOp; wakes: (PokeOp | BlockOp)[] }[] = [
+  { op: "lockAcquire", wakes: ["lockRelease"] },
+  { op: "semAcquire", wakes: ["semRelease"] },
+  { op: "bsemAcquire", wakes: ["bsemRelease"] },
+  { op: "evWait", wakes: ["evSet", "evClear"] },
+  { op: "condWait", wakes: ["notify"] },
+  { op: "condWaitFor", wakes: ["notify"] },
+  { op: "qGet", wakes: ["qPutNowait", "qPut", "qShutdown", "qShutdownNow"] },
+  { op: "qPut", wakes: ["qGetNowait", "qGet", "qShutdown", "qShutdownNow"] },
+  { op: "qJoin", wakes: ["qTaskDone", "qShutdownNow"] },
+  { op: "barWait", wakes: ["barWait", "barAbort", "barReset"] },
+];
+const BLOCK_OPS: ReadonlySet<string> = new Set<BlockOp>([
+  "lockAcquire",
+  "semAcquire",
+  "bsemAcquire",
+  "evWait",
+  "condWait",
+  "condWaitFor",
+  "notify",
+  "qPut",
+  "qGet",
+  "qJoin",
+  "barWait",
+  "barAbort",
+  "barReset",
+]);
 
 /** Statements without sub-statements. */
 const leaf = (w: Weights): fc.Arbitrary<RawStmt> =>
@@ -295,6 +344,21 @@ const rawTrees = (w: Weights) =>
       },
       {
         arbitrary: fc.record({
+          k: fc.constant("crowd"),
+          spec: fc.nat(CROWDS.length - 1),
+          wake: fc.nat(3),
+          n: fc.integer({ min: 2, max: 3 }),
+          who: fc.nat(2),
+          cancelFirst: fc.boolean(),
+          join: fc.boolean(),
+          d: patience,
+          arg: fc.integer({ min: 0, max: 3 }),
+          wf: fc.boolean(),
+        }),
+        weight: w.crowd,
+      },
+      {
+        arbitrary: fc.record({
           k: fc.constant("tg"),
           // A guard wraps a child's body in try/except CancelledError: what an abort meets.
           children: fc.array(
@@ -361,9 +425,9 @@ export function rawProgramOf(w: Weights): fc.Arbitrary<RawProgram> {
 }
 
 /** The general mix: primitives now and then. */
-export const MIXED: Weights = { prim: 3, hold: 1, team: 1 };
+export const MIXED: Weights = { prim: 3, hold: 1, team: 1, crowd: 1 };
 /** Primitive-heavy programs. */
-export const PRIMITIVES: Weights = { prim: 45, hold: 6, team: 6 };
+export const PRIMITIVES: Weights = { prim: 45, hold: 6, team: 6, crowd: 8 };
 
 // ---------------------------------------------------------- resolved programs
 
@@ -570,9 +634,13 @@ class Resolver {
       case "block":
         this.usesPrims = true;
         return { k: "block", label: this.label(), op: raw.op, d: raw.d, wf: raw.wf, n: raw.n };
-      case "poke":
+      case "poke": {
         this.usesPrims = true;
-        return { k: "poke", label: this.label(), op: raw.op };
+        const poke: Stmt = { k: "poke", label: this.label(), op: raw.op };
+        const ref = raw.cancel === null ? null : this.ref(raw.cancel, ctx, false);
+        if (ref === null) return poke;
+        return [poke, { k: "cancel", label: this.label(), ref, msg: null }];
+      }
       case "pstate":
         this.usesPrims = true;
         return { k: "pstate", label: this.label() };
@@ -585,6 +653,25 @@ class Resolver {
         return { k: "print", label: this.label() };
       case "spawn":
         return this.spawn(raw.fn, ctx);
+      case "crowd": {
+        this.usesPrims = true;
+        const spec = CROWDS[raw.spec] as (typeof CROWDS)[number];
+        const wakeOp = spec.wakes[raw.wake % spec.wakes.length] as PokeOp | BlockOp;
+        const member: RawFn = { body: [{ k: "block", op: spec.op, d: raw.d, wf: raw.wf, n: raw.arg }], end: "none" };
+        const spawns = Array.from({ length: raw.n }, () => this.spawn(member, ctx));
+        const target = spawns[raw.who % spawns.length] as Spawn;
+        const wake: Stmt = BLOCK_OPS.has(wakeOp)
+          ? { k: "block", label: this.label(), op: wakeOp as BlockOp, d: raw.d, wf: false, n: raw.arg }
+          : { k: "poke", label: this.label(), op: wakeOp as PokeOp };
+        const cancel: Stmt = { k: "cancel", label: this.label(), ref: this.lexicalRef(target), msg: null };
+        const out: Stmt[] = [...spawns, { k: "sleep", d: 0 }, ...(raw.cancelFirst ? [cancel, wake] : [wake, cancel])];
+        out.push({ k: "pstate", label: this.label() });
+        if (raw.join) {
+          const items = spawns.map((s) => ({ task: this.lexicalRef(s) }));
+          out.push({ k: "gather", label: this.label(), items, retExc: true });
+        }
+        return out;
+      }
       case "team":
         // Each copy is resolved on its own (its labels, task names and references are its own).
         return Array.from({ length: raw.n }, () => this.spawn(raw.fn, ctx));
