@@ -138,15 +138,18 @@ export type CoroutineFunction<A extends unknown[], T> = ((...args: A) => Corouti
 export function coroutine<A extends unknown[], T>(fn: (...args: A) => PromiseLike<T> | T): CoroutineFunction<A, T> {
   if (typeof fn !== "function") throw new TypeError("coroutine() needs an async function");
   const name = fn.name || "<lambda>";
-  const make = (...args: A): Coroutine<T> => {
-    if (args.length !== 1) return new Coroutine<T>(fn as Body, args, name);
-    const coro = new Coroutine<T>(fn as Body, args[0], name);
-    coro._state = ONE_ARG; // CREATED, with the argument inline (see ONE_ARG)
-    return coro;
-  };
+  const make = (...args: A): Coroutine<T> =>
+    args.length === 1 ? coroutineOfOne<T>(fn as Body, args[0], name) : new Coroutine<T>(fn as Body, args, name);
   Object.defineProperty(make, "name", { value: name });
   Object.defineProperty(make, "coroutineName", { value: name });
   return make as CoroutineFunction<A, T>;
+}
+
+/** `new Coroutine(fn, [arg], name)` without the array: the argument is kept inline (see ONE_ARG). */
+export function coroutineOfOne<T>(fn: Body, arg: unknown, name: string): Coroutine<T> {
+  const coro = new Coroutine<T>(fn, arg, name);
+  coro._state = ONE_ARG; // CREATED, with the argument inline
+  return coro;
 }
 
 /** True for Coroutine objects (Python's `asyncio.iscoroutine`). */

@@ -35,8 +35,6 @@ export interface Wakeable {
 const FAILED = 1;
 const LOG_TRACEBACK = 2;
 const HAS_CANCELLED_EXC = 4;
-/** Set only while a gather() call looks for duplicates (see `_gatherFut`). Above Task's bits (8–128). */
-const IN_GATHER = 256;
 
 export class Future<T = unknown> {
   /** Identifies the kind of ready-queue entry (0: callback, 1: task); on the prototype, not in every object. */
@@ -56,6 +54,8 @@ export class Future<T = unknown> {
   private _cb0: DoneCallback | undefined = undefined;
   private _cbs: DoneCallback[] | undefined = undefined;
   readonly _order: number;
+  /** Set only while a gather() call looks for duplicates (see gather.ts). */
+  _gatherFut: unknown = null;
 
   constructor(readonly _loop: EventLoop) {
     this._order = _loop._nextOrder++;
@@ -86,19 +86,6 @@ export class Future<T = unknown> {
   set _cancelledExc(error: CancelledError | undefined) {
     this._value = error;
     this._flags = error === undefined ? this._flags & ~HAS_CANCELLED_EXC : this._flags | HAS_CANCELLED_EXC;
-  }
-
-  /**
-   * What gather() stamps on an argument while it runs, to recognise it if it comes again (see
-   * gather.ts): for a future, always the future itself (ensureFuture passes a future through), so a
-   * bit of `_flags` stands for it instead of a field — one word less in every Task of a gather.
-   */
-  get _gatherFut(): unknown {
-    return this._flags & IN_GATHER ? this : null;
-  }
-
-  set _gatherFut(fut: unknown) {
-    this._flags = fut === null ? this._flags & ~IN_GATHER : this._flags | IN_GATHER;
   }
 
   /** An exception was set (a bit of `_flags`). */

@@ -4,7 +4,7 @@
  * future that a timer resolves. Like every `async def`, `sleep()` returns a
  * lazy coroutine: the timer starts when it is awaited or its task first runs.
  */
-import { Coroutine } from "./coroutine.js";
+import { Coroutine, coroutineOfOne } from "./coroutine.js";
 import { ValueError } from "./errors.js";
 import { fixed, typeName } from "./format.js";
 import { Future } from "./future.js";
@@ -77,5 +77,7 @@ function sleepBody<T>(delay: number, result: T): Yield<T> | SleepFuture<T> {
 
 /** Suspend the current task for `delay` seconds of loop time, then return `result` (asyncio.sleep). */
 export function sleep<T = undefined>(delay: number, result?: T): Coroutine<T> {
+  // Without a result (nearly always), the body gets the delay alone: no argument array per sleep() call.
+  if (result === undefined) return coroutineOfOne<T>(sleepBody as (delay: number) => unknown, delay, "sleep");
   return new Coroutine<T>(sleepBody, [delay, result], "sleep");
 }

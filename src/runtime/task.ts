@@ -14,7 +14,7 @@ import { CANCELLED, defineFlag, FINISHED, Future, PENDING } from "./future.js";
 import { type EventLoop, getRunningLoop } from "./loop.js";
 import type { Awaiting, CancelCause, CreatedBy } from "./runtime-events.js";
 
-/** Task's bits of `_flags` (Future uses the low three, and 256). */
+/** Task's bits of `_flags` (Future uses the low three). */
 const MUST_CANCEL = 8;
 const STARTED = 16;
 const HAS_STEP_ERROR = 32;

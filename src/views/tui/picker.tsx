@@ -7,6 +7,7 @@ import { Box, render, Text, useInput } from "ink";
 import { useState } from "react";
 import type { Scenario } from "../../runtime/scenario.js";
 import { keyPresses } from "./keymap.js";
+import { rawKeysBeforeFirstFrame } from "./raw-keys.js";
 import { cell, clip } from "./text.js";
 import { useTerminalSize } from "./use-terminal-size.js";
 
@@ -63,6 +64,7 @@ export function pickScenario(
     scenarios.findIndex((s) => s.name === options.current),
   );
   return new Promise((resolve) => {
+    rawKeysBeforeFirstFrame();
     const instance = render(
       <Picker
         scenarios={scenarios}

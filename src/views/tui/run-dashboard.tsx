@@ -16,6 +16,7 @@ import { fileSources, type Sources, scenarioSources } from "../../session/source
 import { App, type DashboardOverlay } from "./app.js";
 import { Controller } from "./controller.js";
 import { bothLanguages, type FrameScenario } from "./frame.js";
+import { rawKeysBeforeFirstFrame } from "./raw-keys.js";
 import { UiState } from "./ui-state.js";
 
 export interface DashboardOptions {
@@ -130,6 +131,7 @@ export async function runDashboard(
         leave({ status, warnings: lastResult?.warnings ?? [] });
       },
     });
+    rawKeysBeforeFirstFrame();
     const instance = render(
       <App
         scenario={scenario}
