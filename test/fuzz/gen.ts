@@ -10,12 +10,16 @@
  * reschedule), TaskGroups (and create_task on a group), wait, as_completed
  * (both forms), futures settled by timers, call_soon/call_later and done
  * callbacks; they print results, exception reprs, task states, loop time.
- * They also share asyncio's synchronisation primitives, created by main
- * (a Lock, Semaphore, BoundedSemaphore, Event, Condition, a Queue/LifoQueue/
- * PriorityQueue and a Barrier): `async with` blocks over a lock or a
+ * Primitive-heavy programs (`primitiveProgram`; `program` has none, so its
+ * fixed-seed samples are unchanged) also share asyncio's synchronisation
+ * primitives, created by main (a Lock, Semaphore, BoundedSemaphore, Event,
+ * Condition, a Queue/LifoQueue/PriorityQueue and a Barrier): `async with` blocks over a lock or a
  * semaphore, acquire/release, event wait/set/clear, condition wait, wait_for
  * and notify, queue put/get (blocking or nowait), task_done/join/shutdown,
  * barrier wait/abort/reset; each prints what it got and the primitive's state.
+ * Teams (copies of one task) reach a primitive together; crowds park tasks on
+ * one, then wake it and cancel a member in the same step (the cancellation
+ * paths: a waiter woken and cancelled before it runs must pass the wake-up on).
  *
  * What keeps a program's CPython output defined (a divergence must be the
  * runtime's fault, never the generator's):
@@ -267,10 +271,15 @@ const BLOCK_OPS: ReadonlySet<string> = new Set<BlockOp>([
   "barReset",
 ]);
 
+/** An entry of fc.oneof if its weight is not 0 (without it, the random stream is the one before primitives). */
+function some<T>(weight: number, arbitrary: fc.Arbitrary<T>): fc.WeightedArbitrary<T>[] {
+  return weight > 0 ? [{ arbitrary, weight }] : [];
+}
+
 /** Statements without sub-statements. */
 const leaf = (w: Weights): fc.Arbitrary<RawStmt> =>
   fc.oneof(
-    { arbitrary: primLeaf, weight: w.prim },
+    ...some(w.prim, primLeaf),
     { arbitrary: fc.record({ k: fc.constant("sleep"), d: tenths }), weight: 10 },
     { arbitrary: fc.record({ k: fc.constant("print") }), weight: 8 },
     { arbitrary: fc.record({ k: fc.constant("await"), ref }), weight: 6 },
@@ -329,21 +338,19 @@ const rawTrees = (w: Weights) =>
       { arbitrary: fc.record({ k: fc.constant("shield"), item: tie("item") }), weight: 2 },
       { arbitrary: fc.record({ k: fc.constant("waitFor"), item: tie("item"), d: someTenths }), weight: 2 },
       { arbitrary: fc.record({ k: fc.constant("timeout"), d: tenths, body: tie("body") }), weight: 3 },
-      {
-        arbitrary: fc.record({
+      ...some(
+        w.hold,
+        fc.record({
           k: fc.constant("hold"),
           p: fc.constantFrom<HoldPrim>("lock", "lock", "sem", "bsem"),
           d: patience,
           body: tie("body"),
         }),
-        weight: w.hold,
-      },
-      {
-        arbitrary: fc.record({ k: fc.constant("team"), fn: tie("fn"), n: fc.integer({ min: 2, max: 3 }) }),
-        weight: w.team,
-      },
-      {
-        arbitrary: fc.record({
+      ),
+      ...some(w.team, fc.record({ k: fc.constant("team"), fn: tie("fn"), n: fc.integer({ min: 2, max: 3 }) })),
+      ...some(
+        w.crowd,
+        fc.record({
           k: fc.constant("crowd"),
           spec: fc.nat(CROWDS.length - 1),
           wake: fc.nat(3),
@@ -355,8 +362,7 @@ const rawTrees = (w: Weights) =>
           arg: fc.integer({ min: 0, max: 3 }),
           wf: fc.boolean(),
         }),
-        weight: w.crowd,
-      },
+      ),
       {
         arbitrary: fc.record({
           k: fc.constant("tg"),
@@ -415,17 +421,19 @@ const prims: fc.Arbitrary<Prims> = fc.record({
 
 export function rawProgramOf(w: Weights): fc.Arbitrary<RawProgram> {
   const raw = rawTrees(w);
-  return fc.record({
-    main: fc.record({
-      body: fc.array(raw.stmt, { minLength: 3, maxLength: 10, depthIdentifier: "prog" }),
-      end,
-    }),
-    prims,
+  const main = fc.record({
+    body: fc.array(raw.stmt, { minLength: 3, maxLength: 10, depthIdentifier: "prog" }),
+    end,
   });
+  if (w.prim + w.hold + w.crowd > 0) return fc.record({ main, prims });
+  // No primitives: the programs (and the fixed seeds' samples) are the ones from before they existed.
+  return fc.record({ main }).map(({ main }) => ({ main, prims: UNUSED }));
 }
 
-/** The general mix: primitives now and then. */
-export const MIXED: Weights = { prim: 3, hold: 1, team: 1, crowd: 1 };
+const UNUSED: Prims = { sem: 1, qmax: 0, qkind: "Queue", parties: 1 };
+
+/** The general mix: tasks, cancellation and the other asyncio APIs, no primitives (learn's quiz tests use it too). */
+export const MIXED: Weights = { prim: 0, hold: 0, team: 0, crowd: 0 };
 /** Primitive-heavy programs. */
 export const PRIMITIVES: Weights = { prim: 45, hold: 6, team: 6, crowd: 8 };
 
