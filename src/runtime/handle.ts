@@ -74,13 +74,19 @@ export class TimerHandle extends Handle {
   _inHeap = true;
 
   constructor(
-    readonly when: number,
+    /** The deadline (read through `when()`, as asyncio's `TimerHandle.when()` is a method). */
+    readonly _when: number,
     readonly _seq: number,
     fn: (...args: never[]) => unknown,
     args: readonly unknown[],
     private readonly onCancel: (timer: TimerHandle) => void,
   ) {
     super(fn, args);
+  }
+
+  /** The loop time the callback is due at (asyncio's `TimerHandle.when()`). */
+  when(): number {
+    return this._when;
   }
 
   override cancel(): void {
@@ -128,7 +134,7 @@ export class TimerHeap {
 
   push(timer: TimerHandle): void {
     const { items, whens, seqs } = this;
-    const when = timer.when;
+    const when = timer._when;
     const seq = timer._seq;
     let i = items.length;
     items.push(timer);

@@ -657,7 +657,7 @@ export class EventLoop {
         if (this._foreign.pending() === 0) afterQueuedMicrotasks(this._armDeadlockBound);
         return false;
       }
-      timeout = Math.min(Math.max(next.when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);
+      timeout = Math.min(Math.max(next._when - clock.now(), 0), MAXIMUM_SELECT_TIMEOUT);
     }
     if (timeout > 0) {
       const stepping = this._debugger.stepping;
@@ -682,7 +682,7 @@ export class EventLoop {
     }
     const endTime = clock.now() + CLOCK_RESOLUTION;
     let top = timers.peek();
-    while (top !== undefined && top.when < endTime) {
+    while (top !== undefined && top._when < endTime) {
       timers.pop();
       top._inHeap = false;
       if (top._cancelled) this._cancelledTimers--;

@@ -26,7 +26,7 @@ class SleepFuture<T> extends Future<T> {
   }
 
   override _describe(): Awaiting {
-    return { text: `sleep ${formatDelay(this.delay)}s`, kind: "sleep", until: this._timer?.when };
+    return { text: `sleep ${formatDelay(this.delay)}s`, kind: "sleep", until: this._timer?._when };
   }
 
   override cancel(msg?: unknown): boolean {
