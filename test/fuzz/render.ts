@@ -37,6 +37,7 @@ function neededPrelude(prelude: string, separator: string, code: string): string
 // ------------------------------------------------------------------- Python
 
 export const PY_PRELUDE = `import asyncio
+import gc
 
 R = {}
 NOTES = []
@@ -135,6 +136,15 @@ async def finish(prims=False):
         S["ending"] = True
 
 
+def forget():
+    # A task left pending by asyncio.run's shutdown (made while it cancelled the others) stays alive through
+    # P's primitives; finalised later, in the next program of a batch, its coroutine's cleanup would print
+    # there. Finalise it now, while out() is still muted.
+    for k in [k for k in vars(P) if not k.startswith("_")]:
+        delattr(P, k)
+    gc.collect()
+
+
 class P:
     """The program's shared primitives (prims() makes them in main)."""
 
@@ -213,6 +223,7 @@ try:
     print("run ->", repr(asyncio.run(main())))
 except BaseException as e:
     print("run raised", type(e).__name__, str(e))
+forget()
 for line in sorted(NOTES):
     print("note:", line)`;
 
