@@ -589,13 +589,7 @@ export class EventLoop {
         this._deferToDrain = true;
       }
     } catch (error) {
-      if (error instanceof KeyboardInterrupt) {
-        this._escape(error);
-        return;
-      }
-      const message = `Exception in callback ${handle._fn.name || "<anonymous>"}()`;
-      this._warn("callback-error", `${message}: ${repr(error)}`);
-      this.callExceptionHandler({ message, exception: error });
+      this._callbackFailed(handle._fn, error);
     } finally {
       this._inCallback = false;
     }
@@ -609,16 +603,21 @@ export class EventLoop {
       const result = identity !== undefined ? identity.run(NOT_A_TASK, fn, fut) : fn(fut);
       if (result !== null && typeof (result as { then?: unknown })?.then === "function") this._deferToDrain = true;
     } catch (error) {
-      if (error instanceof KeyboardInterrupt) {
-        this._escape(error);
-        return;
-      }
-      const message = `Exception in callback ${fn.name || "<anonymous>"}()`;
-      this._warn("callback-error", `${message}: ${repr(error)}`);
-      this.callExceptionHandler({ message, exception: error });
+      this._callbackFailed(fn, error);
     } finally {
       this._inCallback = false;
     }
+  }
+
+  /** A callback raised: a KeyboardInterrupt leaves the loop; anything else goes to the exception handler. */
+  private _callbackFailed(fn: (...args: never[]) => unknown, error: unknown): void {
+    if (error instanceof KeyboardInterrupt) {
+      this._escape(error);
+      return;
+    }
+    const message = `Exception in callback ${fn.name || "<anonymous>"}()`;
+    this._warn("callback-error", `${message}: ${repr(error)}`);
+    this.callExceptionHandler({ message, exception: error });
   }
 
   /** Start a new iteration: move due timers to the ready queue. False if the loop must wait now. */
